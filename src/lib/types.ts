@@ -10,7 +10,8 @@ export const LAST_BATCH_POLICIES = ['keep', 'drop'] as const;
 export type LastBatchPolicy = (typeof LAST_BATCH_POLICIES)[number];
 
 /** The numeric inputs, by the names the engine, the widgets and the URL share. */
-export type NumericField = 'images' | 'batchSize' | 'epochs' | 'devices' | 'accumulationSteps' | 'validationPercent';
+export type NumericField =
+  'images' | 'batchSize' | 'epochs' | 'devices' | 'accumulationSteps' | 'validationPercent';
 export type Field = NumericField | 'lastBatch' | 'framework';
 
 export interface TrainingInputs {

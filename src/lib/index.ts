@@ -1,0 +1,9 @@
+/**
+ * The one calculation engine. Every number on every page comes from here.
+ * Pure TypeScript: no DOM, no D3, no Astro.
+ */
+export * from './types';
+export * from './format';
+export * from './inputs';
+export * from './derivation';
+export * from './training';

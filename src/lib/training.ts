@@ -1,0 +1,474 @@
+/**
+ * The training arithmetic: from validated inputs to every count the site shows.
+ * Formulas and their sources: ../shared/notes/batch-arithmetic.md (§1–§7, §11).
+ * All arithmetic is on integers; quotients are rounded with integer division, never a float ceil.
+ */
+import { derivationStep } from './derivation';
+import { countWithNoun, formatCount } from './format';
+import { FIELD_SPECS, FRAMEWORK_INFO, validateInputs, type FrameworkInfo } from './inputs';
+import type {
+  DerivationStep,
+  EpochPoint,
+  FrameworkNote,
+  InputError,
+  LastBatchPolicy,
+  Result,
+  TrainingInputs,
+  TrainingPlan,
+} from './types';
+
+/** ⌊a / b⌋ for non-negative safe integers a and positive integers b. */
+export function floorDiv(a: number, b: number): number {
+  const quotient = Math.floor(a / b);
+  // The float quotient can round up to the next integer; the remainder check is exact.
+  return a - quotient * b < 0 ? quotient - 1 : quotient;
+}
+
+/** ⌈a / b⌉ for non-negative safe integers a and positive integers b. */
+export function ceilDiv(a: number, b: number): number {
+  const quotient = floorDiv(a, b);
+  return a - quotient * b > 0 ? quotient + 1 : quotient;
+}
+
+/** The image counts after a validation split, the way each framework's users split. */
+export function splitImages(
+  images: number,
+  validationPercent: number,
+  rule: FrameworkInfo['split'],
+): { training: number; validation: number; remainder: number } {
+  if (validationPercent === 0) return { training: images, validation: 0, remainder: 0 };
+  // The fraction a user would type (0.2 for 20 %), as the nearest double, as the frameworks see it.
+  const share = Number((validationPercent / 100).toPrecision(12));
+  switch (rule) {
+    case 'keras': {
+      // keras array_slicing.py: split_at = floor(N * (1.0 - v)); validation is the rest.
+      const training = Math.floor(images * (1.0 - share));
+      return { training, validation: images - training, remainder: 0 };
+    }
+    case 'fastai': {
+      // fastai RandomSplitter: cut = int(valid_pct * len(o)).
+      const validation = Math.trunc(share * images);
+      return { training: images - validation, validation, remainder: 0 };
+    }
+    case 'random-split': {
+      // torch random_split: floor of each fraction, then the remainder round-robin, training first.
+      const training = Math.floor(images * (1 - share));
+      const validation = Math.floor(images * share);
+      const remainder = images - training - validation;
+      return {
+        training: training + (remainder >= 1 ? 1 : 0),
+        validation: validation + (remainder >= 2 ? 1 : 0),
+        remainder: remainder >= 1 ? 1 : 0,
+      };
+    }
+    case 'train-test-split': {
+      // datasets train_test_split: n_test = ceil(test_size * n).
+      const validation = Math.ceil(share * images);
+      return { training: images - validation, validation, remainder: 0 };
+    }
+  }
+}
+
+/** The counts of one epoch on one device, before epochs and optimizer steps. */
+interface EpochShape {
+  /** Images one device draws per epoch before batching (n in the derivation). */
+  samplesPerDevice: number;
+  batchesPerEpoch: number;
+  lastBatchSize: number;
+  imagesSkippedPerEpoch: number;
+  imagesRepeatedPerEpoch: number;
+}
+
+/** Batches per epoch for one device, by who shards the data (notes §1.3, §3.1). */
+export function epochShape(
+  trainingImages: number,
+  batchSize: number,
+  devices: number,
+  lastBatch: LastBatchPolicy,
+  sharding: FrameworkInfo['sharding'],
+): EpochShape {
+  const keep = lastBatch === 'keep';
+  if (sharding === 'accelerate' && devices > 1) {
+    // accelerate's BatchSamplerShard deals whole batches round-robin; with even_batches it
+    // completes the last batch and loops back so every process gets ⌈batches / P⌉ full batches.
+    const globalBatches = keep ? ceilDiv(trainingImages, batchSize) : floorDiv(trainingImages, batchSize);
+    const batchesPerEpoch = keep ? ceilDiv(globalBatches, devices) : floorDiv(globalBatches, devices);
+    const slots = devices * batchesPerEpoch * batchSize;
+    return {
+      samplesPerDevice: batchesPerEpoch * batchSize,
+      batchesPerEpoch,
+      lastBatchSize: batchSize,
+      imagesSkippedPerEpoch: keep ? 0 : trainingImages - slots,
+      imagesRepeatedPerEpoch: keep ? slots - trainingImages : 0,
+    };
+  }
+  // DistributedSampler (drop_last=False, its default) pads to P·⌈N/P⌉ by repeating images;
+  // on one device it is the plain sampler.
+  const samplesPerDevice = devices > 1 ? ceilDiv(trainingImages, devices) : trainingImages;
+  const partial = samplesPerDevice % batchSize;
+  const batchesPerEpoch = keep ? ceilDiv(samplesPerDevice, batchSize) : floorDiv(samplesPerDevice, batchSize);
+  return {
+    samplesPerDevice,
+    batchesPerEpoch,
+    lastBatchSize: keep && partial > 0 ? partial : batchSize,
+    imagesSkippedPerEpoch: keep ? 0 : devices * partial,
+    imagesRepeatedPerEpoch: devices * samplesPerDevice - trainingImages,
+  };
+}
+
+/** Optimizer steps after `epochs` epochs of `batchesPerEpoch` micro-batches each. */
+function optimizerStepsAfter(
+  epochs: number,
+  batchesPerEpoch: number,
+  accumulationSteps: number,
+  rule: FrameworkInfo['accumulation'],
+): number {
+  if (accumulationSteps === 1 || rule === 'none') return epochs * batchesPerEpoch;
+  // DeepSpeed's engine counts micro-steps over the whole run; no end-of-epoch flush.
+  if (rule === 'across-epochs') return floorDiv(epochs * batchesPerEpoch, accumulationSteps);
+  // HF Trainer, Lightning and accelerate step on the short window at each epoch's end.
+  return epochs * ceilDiv(batchesPerEpoch, accumulationSteps);
+}
+
+const MAX_SERIES_POINTS = 1_000;
+
+/** The epochs at which the series is sampled: every epoch, or ~1,000 evenly spread. */
+export function seriesEpochs(epochs: number): number[] {
+  if (epochs <= MAX_SERIES_POINTS) return Array.from({ length: epochs + 1 }, (_, epoch) => epoch);
+  const picked = new Set<number>();
+  for (let i = 0; i <= MAX_SERIES_POINTS; i += 1) picked.add(Math.round((i * epochs) / MAX_SERIES_POINTS));
+  return [...picked].sort((a, b) => a - b);
+}
+
+function unsafeError(quantity: string, value: number): InputError {
+  return {
+    field: 'epochs',
+    given: String(value),
+    message: `These inputs make ${quantity} larger than ${formatCount(Number.MAX_SAFE_INTEGER)}, too large to count exactly; choose fewer epochs or images.`,
+  };
+}
+
+/** The framework's view of the inputs: what it cannot do is set back, with a note why. */
+function resolveInputs(inputs: TrainingInputs): { resolved: TrainingInputs; notes: FrameworkNote[] } {
+  const info = FRAMEWORK_INFO[inputs.framework];
+  const resolved = { ...inputs };
+  const notes: FrameworkNote[] = [];
+  if (info.dropUnavailable && inputs.lastBatch === 'drop') {
+    resolved.lastBatch = 'keep';
+    notes.push({ id: 'drop-unavailable', text: `${info.dropUnavailable} Counted with the last batch kept.` });
+  }
+  if (info.devicesUnavailable && inputs.devices !== 1) {
+    resolved.devices = 1;
+    notes.push({ id: 'devices-unavailable', text: `${info.devicesUnavailable} Counted on 1 device.` });
+  }
+  if (info.accumulationUnavailable && inputs.accumulationSteps !== 1) {
+    resolved.accumulationSteps = 1;
+    notes.push({
+      id: 'accumulation-unavailable',
+      text: `${info.accumulationUnavailable} Counted with one batch per optimizer step.`,
+    });
+  }
+  return { resolved, notes };
+}
+
+function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: number): FrameworkNote[] {
+  const info = FRAMEWORK_INFO[inputs.framework];
+  const notes: FrameworkNote[] = [];
+  const { framework, devices, accumulationSteps: steps, batchSize } = inputs;
+  if (framework === 'keras') {
+    notes.push({ id: 'keras-never-drops', text: 'Keras never drops the last batch of an array.' });
+    if (inputs.validationPercent > 0) {
+      notes.push({
+        id: 'keras-validation-last-rows',
+        text: 'Keras takes the validation images from the last rows of the arrays, before shuffling: if the rows are sorted (by grade, say), the validation set is skewed. Shuffle first.',
+      });
+    }
+  }
+  if (framework === 'fastai') {
+    notes.push({
+      id: 'fastai-drops-by-default',
+      text: 'fastai’s training loader drops the last partial batch by default (drop_last follows shuffle, which is on).',
+    });
+  }
+  if (shape.imagesRepeatedPerEpoch > 0) {
+    const how =
+      info.sharding === 'accelerate'
+        ? 'accelerate completes the last batch and deals every device the same number of batches by looping back to the first images'
+        : 'DistributedSampler pads the shuffled list with images from its start';
+    notes.push({
+      id: 'images-repeated',
+      text: `${countWithNoun(shape.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated per epoch to give every device the same count: ${how}.`,
+    });
+  }
+  if (shape.imagesSkippedPerEpoch > 0) {
+    notes.push({
+      id: 'images-skipped',
+      text: `${countWithNoun(shape.imagesSkippedPerEpoch, 'image is', 'images are')} left out of every epoch by dropping the last partial batch${devices > 1 ? ' on each device' : ''}; with shuffling, different ones each epoch.`,
+    });
+  }
+  if (devices > 1) {
+    notes.push({
+      id: 'per-device-counts',
+      text: `Batches are counted on one device: the ${formatCount(devices)} devices each run that many, in step, and one optimizer step updates all of them.`,
+    });
+  }
+  if (steps > 1 && framework === 'pytorch') {
+    notes.push({
+      id: 'pytorch-accumulate',
+      text: 'Plain PyTorch has no accumulation setting: these counts follow accelerate’s accumulate(), which also steps on the short window at the end of each epoch.',
+    });
+  }
+  if (steps > 1 && framework === 'hf-trainer' && shape.batchesPerEpoch % steps !== 0) {
+    const legacy = Math.max(floorDiv(shape.batchesPerEpoch, steps), 1);
+    notes.push({
+      id: 'hf-legacy-floor',
+      text: `Transformers releases before about 4.52 rounded steps per epoch down: ${formatCount(legacy)} per epoch, ${formatCount(legacy * inputs.epochs)} in all, so max_steps stopped training short of the last epochs.`,
+    });
+  }
+  if (steps > 1 && info.accumulation === 'across-epochs') {
+    notes.push({
+      id: 'deepspeed-no-flush',
+      text: 'DeepSpeed’s engine has no end-of-epoch flush: leftover micro-batches roll into the next epoch’s accumulation window.',
+    });
+  }
+  if (batchSize > training) {
+    notes.push({
+      id: 'batch-larger-than-data',
+      text: `The batch size is larger than the ${countWithNoun(training, 'training image')}: every epoch is a single, partial batch.`,
+    });
+  }
+  return notes;
+}
+
+function keepOrDrop(perDevice: boolean, keep: boolean) {
+  if (perDevice) return keep ? 'batches-per-epoch/per-device-ceil' : 'batches-per-epoch/per-device-floor';
+  return keep ? 'batches-per-epoch/ceil' : 'batches-per-epoch/floor';
+}
+
+function derivationFor(
+  inputs: TrainingInputs,
+  split: ReturnType<typeof splitImages>,
+  shape: EpochShape,
+  stepsPerEpoch: number | null,
+  totalSteps: number,
+): DerivationStep[] {
+  const info = FRAMEWORK_INFO[inputs.framework];
+  const { images, validationPercent: pct, batchSize, devices, epochs, accumulationSteps: steps } = inputs;
+  const keep = inputs.lastBatch === 'keep';
+  const lines: DerivationStep[] = [];
+  if (pct > 0) {
+    const training = split.training;
+    if (info.split === 'keras') lines.push(derivationStep('training-images/keras', [images, pct, training]));
+    if (info.split === 'fastai')
+      lines.push(derivationStep('training-images/fastai', [images, pct, images, training]));
+    if (info.split === 'random-split') {
+      lines.push(derivationStep('training-images/random-split', [images, pct, split.remainder, training]));
+    }
+    if (info.split === 'train-test-split') {
+      lines.push(derivationStep('training-images/train-test-split', [images, pct, images, training]));
+    }
+  }
+  if (info.sharding === 'accelerate' && devices > 1) {
+    lines.push(
+      derivationStep(keep ? 'batches-per-epoch/sharded-ceil' : 'batches-per-epoch/sharded-floor', [
+        split.training,
+        batchSize,
+        devices,
+        shape.batchesPerEpoch,
+      ]),
+    );
+  } else {
+    if (devices > 1) {
+      lines.push(
+        derivationStep('images-per-device/padded', [split.training, devices, shape.samplesPerDevice]),
+      );
+    }
+    lines.push(
+      derivationStep(keepOrDrop(devices > 1, keep), [
+        shape.samplesPerDevice,
+        batchSize,
+        shape.batchesPerEpoch,
+      ]),
+    );
+  }
+  lines.push(
+    derivationStep('total-batches/product', [shape.batchesPerEpoch, epochs, shape.batchesPerEpoch * epochs]),
+  );
+  if (steps > 1) {
+    if (stepsPerEpoch !== null && info.accumulation === 'per-epoch') {
+      lines.push(
+        derivationStep('optimizer-steps-per-epoch/ceil', [shape.batchesPerEpoch, steps, stepsPerEpoch]),
+      );
+      lines.push(derivationStep('total-optimizer-steps/product', [stepsPerEpoch, epochs, totalSteps]));
+    } else {
+      lines.push(
+        derivationStep('total-optimizer-steps/across-epochs', [
+          shape.batchesPerEpoch,
+          epochs,
+          steps,
+          totalSteps,
+        ]),
+      );
+    }
+  }
+  if (devices > 1 || steps > 1) {
+    lines.push(
+      derivationStep('effective-batch-size/product', [
+        batchSize,
+        devices,
+        steps,
+        batchSize * devices * steps,
+      ]),
+    );
+  }
+  return lines;
+}
+
+/**
+ * Every count for one training run. Never throws for bad input: it returns the reasons,
+ * each naming the field, the value and the allowed range.
+ */
+export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
+  const validated = validateInputs(inputs);
+  if (!validated.ok) return validated;
+  const { resolved, notes: resolutionNotes } = resolveInputs(validated.value);
+  const info = FRAMEWORK_INFO[resolved.framework];
+  const { batchSize, devices, epochs, accumulationSteps } = resolved;
+
+  const split = splitImages(resolved.images, resolved.validationPercent, info.split);
+  if (split.training < 1) {
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'validationPercent',
+          given: String(resolved.validationPercent),
+          message: `A validation share of ${formatCount(resolved.validationPercent)} % leaves no training images out of ${countWithNoun(resolved.images, 'image')}; choose a smaller share or more images.`,
+        },
+      ],
+    };
+  }
+
+  const shape = epochShape(split.training, batchSize, devices, resolved.lastBatch, info.sharding);
+  if (shape.batchesPerEpoch < 1) {
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'batchSize',
+          given: String(batchSize),
+          message: `Dropping the last partial batch leaves no batch at all: a batch size of ${formatCount(batchSize)} is larger than the ${countWithNoun(devices > 1 && info.sharding !== 'accelerate' ? shape.samplesPerDevice : split.training, 'image')} ${devices > 1 && info.sharding !== 'accelerate' ? 'each device gets' : 'there are to share'} per epoch. Choose Keep, or a smaller batch size.`,
+        },
+      ],
+    };
+  }
+
+  const batchesPerEpoch = shape.batchesPerEpoch;
+  const totalBatches = batchesPerEpoch * epochs;
+  const totalOptimizerSteps = optimizerStepsAfter(
+    epochs,
+    batchesPerEpoch,
+    accumulationSteps,
+    info.accumulation,
+  );
+  const constantSteps =
+    info.accumulation !== 'across-epochs' ||
+    accumulationSteps === 1 ||
+    batchesPerEpoch % accumulationSteps === 0;
+  const optimizerStepsPerEpoch = constantSteps
+    ? optimizerStepsAfter(1, batchesPerEpoch, accumulationSteps, info.accumulation)
+    : null;
+  const imagesPerDevicePerEpoch = (batchesPerEpoch - 1) * batchSize + shape.lastBatchSize;
+  const imagePasses = epochs * devices * imagesPerDevicePerEpoch;
+  for (const [quantity, value] of [
+    ['the image passes', imagePasses],
+    ['the batches', totalBatches],
+  ] as const) {
+    if (!Number.isSafeInteger(value)) return { ok: false, errors: [unsafeError(quantity, value)] };
+  }
+
+  const series: EpochPoint[] = seriesEpochs(epochs).map((epoch) => ({
+    epoch,
+    batches: epoch * batchesPerEpoch,
+    optimizerSteps: optimizerStepsAfter(epoch, batchesPerEpoch, accumulationSteps, info.accumulation),
+  }));
+
+  return {
+    ok: true,
+    value: {
+      inputs: resolved,
+      trainingImages: split.training,
+      validationImages: split.validation,
+      imagesPerDevice: imagesPerDevicePerEpoch,
+      batchesPerEpoch,
+      lastBatchSize: shape.lastBatchSize,
+      imagesSkippedPerEpoch: shape.imagesSkippedPerEpoch,
+      imagesRepeatedPerEpoch: shape.imagesRepeatedPerEpoch,
+      totalBatches,
+      optimizerStepsPerEpoch,
+      optimizerStepsPerEpochReason: constantSteps
+        ? ''
+        : `It changes from epoch to epoch: ${formatCount(batchesPerEpoch)} batches per epoch do not divide evenly into windows of ${formatCount(accumulationSteps)}, and DeepSpeed carries the leftover batches into the next epoch.`,
+      totalOptimizerSteps,
+      effectiveBatchSize: batchSize * devices * accumulationSteps,
+      imagePasses,
+      series,
+      derivation: derivationFor(resolved, split, shape, optimizerStepsPerEpoch, totalOptimizerSteps),
+      notes: [...resolutionNotes, ...frameworkNotes(resolved, shape, split.training)],
+    },
+  };
+}
+
+/** Cumulative counts after any epoch 0 … E of a plan (for readouts between sampled points). */
+export function countsAtEpoch(plan: TrainingPlan, epoch: number): EpochPoint {
+  const clamped = Math.min(Math.max(Math.round(epoch), 0), plan.inputs.epochs);
+  const info = FRAMEWORK_INFO[plan.inputs.framework];
+  return {
+    epoch: clamped,
+    batches: clamped * plan.batchesPerEpoch,
+    optimizerSteps: optimizerStepsAfter(
+      clamped,
+      plan.batchesPerEpoch,
+      plan.inputs.accumulationSteps,
+      info.accumulation,
+    ),
+  };
+}
+
+export interface SweepPoint {
+  batchSize: number;
+  /** Batches per epoch on one device with the last partial batch kept. */
+  keep: number;
+  /** The same with it dropped (0 when the batch size exceeds the images). */
+  drop: number;
+}
+
+/**
+ * Batches per epoch against batch size, everything else as in `inputs`: every batch size up
+ * to 64, then ~24 per doubling up to the first power of two at or above the images per
+ * device (and the current batch size), so the ceil and floor steps show on a log axis.
+ */
+export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
+  const { inputs, trainingImages } = plan;
+  const info = FRAMEWORK_INFO[inputs.framework];
+  const perDevice = ceilDiv(trainingImages, inputs.devices);
+  let limit = 1;
+  while (limit < Math.max(perDevice, inputs.batchSize) && limit < FIELD_SPECS.batchSize.max) limit *= 2;
+  limit = Math.min(limit, FIELD_SPECS.batchSize.max);
+  const sizes = new Set<number>();
+  for (let size = 1; size <= Math.min(64, limit); size += 1) sizes.add(size);
+  for (let i = 0; ; i += 1) {
+    const size = Math.round(64 * 2 ** (i / 24));
+    if (size > limit) break;
+    sizes.add(size);
+  }
+  sizes.add(limit);
+  sizes.add(inputs.batchSize);
+  return [...sizes]
+    .sort((a, b) => a - b)
+    .map((batchSize) => ({
+      batchSize,
+      keep: epochShape(trainingImages, batchSize, inputs.devices, 'keep', info.sharding).batchesPerEpoch,
+      drop: epochShape(trainingImages, batchSize, inputs.devices, 'drop', info.sharding).batchesPerEpoch,
+    }));
+}
