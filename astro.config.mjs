@@ -17,6 +17,7 @@ export default defineConfig({
   compressHTML: true,
   integrations: [mdx()],
   markdown: {
+    syntaxHighlight: false,
     processor: satteri({
       features: { math: true, headingAttributes: true },
       mdastPlugins: [katexMath()],

@@ -7,3 +7,4 @@ export * from './format';
 export * from './inputs';
 export * from './derivation';
 export * from './training';
+export * from './quantities';

@@ -1,0 +1,67 @@
+// Every page of the build, found by walking dist/ when this file is collected, so new pages are
+// covered without touching this file: no errors, no CSP violations, nothing fetched from another
+// host, no axe violations (light and dark), sound document structure, and content without JS.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { NO_PROBLEMS, launchBrowser, openPage, pagePaths, runAxe } from './browser';
+
+const paths = pagePaths(inject('distDir'));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the build has a home page', () => {
+  expect(paths).toContain('');
+});
+
+describe.each(paths.map((p) => ({ path: p, label: `/${p}` })))('page $label', ({ path }) => {
+  test.each(['light', 'dark'] as const)(
+    'loads cleanly and passes axe in the %s color scheme',
+    async (colorScheme) => {
+      const { page, context, response, problems } = await openPage(browser, path, { colorScheme });
+      try {
+        await page.waitForLoadState('networkidle');
+        expect.soft(response?.status(), 'HTTP status').toBeLessThan(400);
+        expect.soft(await problems(), 'errors, CSP violations, other hosts').toEqual(NO_PROBLEMS);
+        expect.soft(await runAxe(page), 'axe violations').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test('has a title, a language and exactly one h1', async () => {
+    const { page, context } = await openPage(browser, path);
+    try {
+      const structure = await page.evaluate(() => ({
+        title: document.title.trim(),
+        lang: document.documentElement.lang.trim(),
+        h1: [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? ''),
+      }));
+      expect(structure.title, '<title>').not.toBe('');
+      expect(structure.lang, '<html lang>').toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+      expect(structure.h1, 'the <h1> elements').toHaveLength(1);
+      expect(structure.h1[0], 'the text of the <h1>').not.toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('shows its h1 and main content without JavaScript', async () => {
+    const { page, context, problems } = await openPage(browser, path, { javaScriptEnabled: false });
+    try {
+      expect(await page.locator('h1').count(), 'the <h1> elements').toBe(1);
+      const main = page.locator('main');
+      expect(await main.count(), 'the <main> elements').toBe(1);
+      expect((await main.innerText()).trim(), 'the text of <main>').not.toBe('');
+      expect(await problems()).toEqual(NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+});
