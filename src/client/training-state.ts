@@ -31,7 +31,10 @@ function presetInputs(): TrainingInputs {
   const text = document.documentElement.dataset['trainingPreset'];
   if (text) {
     try {
-      const checked = validateInputs({ ...defaultInputs(), ...(JSON.parse(text) as Partial<TrainingInputs>) });
+      const checked = validateInputs({
+        ...defaultInputs(),
+        ...(JSON.parse(text) as Partial<TrainingInputs>),
+      });
       if (checked.ok) return checked.value;
     } catch {
       // A broken preset falls back to the defaults; the server wrote it, so this is a bug, not input.
@@ -63,7 +66,8 @@ function initialState(): TrainingState {
     ['lastBatch', 'last'],
   ];
   for (const [field, param] of params) {
-    if (present(param) && !invalid.has(field)) (inputs as unknown as Record<string, unknown>)[field] = fromUrl[field];
+    if (present(param) && !invalid.has(field))
+      (inputs as unknown as Record<string, unknown>)[field] = fromUrl[field];
   }
   const computed = computeTraining(inputs);
   if (computed.ok) return { inputs, plan: computed.value, notices };

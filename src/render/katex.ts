@@ -20,5 +20,7 @@ export function renderTex(tex: string, displayMode = true): string {
  * inside `<span data-slot="i">`, so the browser can change it in place without KaTeX.
  */
 export function renderSlottedTemplate(template: string, values: readonly number[]): string {
-  return renderTex(fillSlots(template, values, (value, slot) => `\\htmlData{slot=${slot}}{\\text{${formatCount(value)}}}`));
+  return renderTex(
+    fillSlots(template, values, (value, slot) => `\\htmlData{slot=${slot}}{\\text{${formatCount(value)}}}`),
+  );
 }
