@@ -1,0 +1,196 @@
+// The performance budgets, measured (not asserted): `npm run bench`.
+//  1. JavaScript on first load of the page that holds every widget, gzip-compressed.
+//  2. Keypress-to-last-DOM-change latency of each slider, with Chromium's CPU slowed 4×.
+// It builds the site, serves it with `astro preview` on 127.0.0.1, drives Chromium, prints
+// the figures against their budgets and writes them to bench-results/bench.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findOrInstallBrowser } from './find-browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PAGE = 'playground/';
+const BUDGET_JS_GZIP = 25 * 1024;
+const BUDGET_MEDIAN_MS = 8;
+const BUDGET_P95_MS = 16;
+const CPU_SLOWDOWN = 4;
+const PRESSES_PER_DIRECTION = Number(process.env.BENCH_PRESSES ?? 30);
+const SLIDERS = ['Images slider', 'Batch size slider', 'Epochs slider'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function basePath() {
+  const trimmed = (process.env.BASE_PATH ?? '/').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The preview server did not answer at ${url}`);
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index];
+}
+
+// Astro's own entry, run by the Node that runs this script (the node@24 package under npm).
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+if (!process.env.BENCH_SKIP_BUILD) {
+  console.log('bench: building the site…');
+  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const executablePath = await findOrInstallBrowser();
+const port = await freePort();
+const env = {
+  ...process.env,
+  ASTRO_PREVIEW_BACKGROUND: '0',
+  ASTRO_DEV_BACKGROUND: '0',
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+const server = spawn(
+  process.execPath,
+  [astro, 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
+  {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+const origin = `http://127.0.0.1:${port}`;
+const url = `${origin}${basePath()}${PAGE}`;
+
+let browser;
+try {
+  await waitFor(url);
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+
+  // 1. JavaScript on first load.
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const scripts = new Map();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    try {
+      scripts.set(response.url(), await response.body());
+    } catch {
+      // a response without a body (redirect) carries no script
+    }
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const files = [...scripts].map(([scriptUrl, body]) => ({
+    file: scriptUrl.replace(origin, ''),
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+  }));
+  const jsGzip = files.reduce((sum, file) => sum + file.gzip, 0);
+  const jsRaw = files.reduce((sum, file) => sum + file.raw, 0);
+  const katexShipped = files.some((file) => /katex/i.test(file.file));
+
+  // 2. Slider latency under a 4× slower CPU.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.evaluate(() => {
+    const probe = { start: 0, last: 0 };
+    window.__benchProbe = probe;
+    document.addEventListener('keydown', () => ((probe.start = performance.now()), (probe.last = 0)), true);
+    new MutationObserver(() => (probe.last = performance.now())).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  const latency = {};
+  for (const name of SLIDERS) {
+    const slider = page.getByRole('slider', { name, exact: true });
+    await slider.focus();
+    const samples = [];
+    for (const key of ['ArrowRight', 'ArrowLeft']) {
+      for (let i = 0; i < PRESSES_PER_DIRECTION; i += 1) {
+        await page.keyboard.press(key);
+        // Let every frame the keypress scheduled run before reading the last mutation.
+        const elapsed = await page.evaluate(
+          () =>
+            new Promise((resolve) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    const probe = window.__benchProbe;
+                    resolve(probe.last > 0 ? probe.last - probe.start : 0);
+                  }, 30),
+                ),
+              ),
+            ),
+        );
+        samples.push(elapsed);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    latency[name] = {
+      samples: samples.length,
+      medianMs: Number(quantile(samples, 0.5).toFixed(2)),
+      p95Ms: Number(quantile(samples, 0.95).toFixed(2)),
+      maxMs: Number(samples[samples.length - 1].toFixed(2)),
+    };
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+  console.log(`\nbench: ${url}`);
+  console.log(`JavaScript on first load: ${files.length} files, ${jsRaw} B raw, ${jsGzip} B gzip`);
+  for (const file of files) console.log(`  ${file.file}: ${file.raw} B raw, ${file.gzip} B gzip`);
+  console.log(
+    `  budget ${BUDGET_JS_GZIP} B gzip: ${verdict(jsGzip <= BUDGET_JS_GZIP)}; KaTeX shipped: ${katexShipped ? 'yes' : 'no'}`,
+  );
+  console.log(`Slider keypress → last DOM change, CPU slowed ${CPU_SLOWDOWN}×:`);
+  for (const [name, figures] of Object.entries(latency)) {
+    const ok = figures.medianMs <= BUDGET_MEDIAN_MS && figures.p95Ms <= BUDGET_P95_MS;
+    console.log(
+      `  ${name}: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms over ${figures.samples} presses (budget ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms: ${verdict(ok)})`,
+    );
+  }
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(
+    join(root, 'bench-results', 'bench.json'),
+    `${JSON.stringify({ url, jsRaw, jsGzip, katexShipped, files, cpuSlowdown: CPU_SLOWDOWN, latency }, null, 2)}\n`,
+  );
+  console.log('Figures written to bench-results/bench.json');
+} finally {
+  await browser?.close();
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,272 @@
+// The playground's widgets in Chromium: typing, sliders by keyboard, the URL, copy and reset,
+// invalid input, themes, reduced motion and phones. Every expected number comes from the engine.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  DEFAULT_INPUTS,
+  FIELD_SPECS,
+  QUANTITY_IDS,
+  computeTraining,
+  inputsFromParams,
+  quantities,
+  type TrainingInputs,
+  type TrainingPlan,
+} from '../../src/lib';
+import { NO_PROBLEMS, launchBrowser, openPage, runAxe } from './browser';
+
+const PLAYGROUND = 'playground/';
+
+function planFor(inputs: TrainingInputs): TrainingPlan {
+  const computed = computeTraining(inputs);
+  if (!computed.ok) throw new Error(computed.errors.map((error) => error.message).join('; '));
+  return computed.value;
+}
+
+/** Every output on the page against the engine's plan for `inputs`. */
+async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> {
+  const expected = quantities(planFor(inputs));
+  await expect
+    .poll(async () =>
+      page.locator('training-calculator output[data-quantity]').evaluateAll((outputs) =>
+        outputs.map((output) => ({
+          id: output.getAttribute('data-quantity'),
+          text: output.textContent?.trim(),
+          value: output.getAttribute('data-value'),
+        })),
+      ),
+    )
+    .toEqual(
+      expected.map((item) => ({
+        id: item.id,
+        text: item.text,
+        value: item.value === null ? null : String(item.value),
+      })),
+    );
+}
+
+function numberInput(page: Page, name: string) {
+  return page.getByRole('spinbutton', { name, exact: true });
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the calculator', () => {
+  test('shows the default case from the engine and every quantity once', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND);
+    await expectOutputs(page, DEFAULT_INPUTS);
+    const ids = await page
+      .locator('training-calculator output[data-quantity]')
+      .evaluateAll((outputs) => outputs.map((output) => output.getAttribute('data-quantity')));
+    expect(ids).toEqual([...QUANTITY_IDS]);
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('typed values update every output, the arithmetic and the URL', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND);
+    await numberInput(page, 'Images').fill('48001');
+    await numberInput(page, 'Batch size').fill('32');
+    await numberInput(page, 'Epochs').fill('50');
+    const inputs = { ...DEFAULT_INPUTS, images: 48_001, batchSize: 32, epochs: 50 };
+    await expectOutputs(page, inputs);
+    const plan = planFor(inputs);
+    const speech = page.locator('[data-derivation-speech]').first();
+    await expect.poll(() => speech.textContent()).toContain(plan.derivation[0]?.speech ?? 'missing');
+    await expect.poll(() => new URL(page.url()).searchParams.get('images')).toBe('48001');
+    expect(new URL(page.url()).searchParams.get('batch')).toBe('32');
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('the sliders work from the keyboard and stay in step with the number inputs', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    const batchSlider = page.getByRole('slider', { name: 'Batch size slider' });
+    await batchSlider.focus();
+    await page.keyboard.press('ArrowRight');
+    // Batch size snaps to powers of two: 64 → 128.
+    await expect.poll(() => numberInput(page, 'Batch size').inputValue()).toBe('128');
+    await expectOutputs(page, { ...DEFAULT_INPUTS, batchSize: 128 });
+    await page.keyboard.press('Home');
+    await expect
+      .poll(() => numberInput(page, 'Batch size').inputValue())
+      .toBe(String(FIELD_SPECS.batchSize.min));
+    await page.keyboard.press('End');
+    const largest = Number(await numberInput(page, 'Batch size').inputValue());
+    expect(largest).toBeGreaterThan(100_000);
+    expect(largest).toBeLessThanOrEqual(FIELD_SPECS.batchSize.max);
+    await expectOutputs(page, { ...DEFAULT_INPUTS, batchSize: largest });
+
+    const epochsSlider = page.getByRole('slider', { name: 'Epochs slider' });
+    await epochsSlider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => numberInput(page, 'Epochs').inputValue()).toBe('1');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => numberInput(page, 'Epochs').inputValue()).toBe('2');
+    await page.keyboard.press('PageUp');
+    const afterPageUp = Number(await numberInput(page, 'Epochs').inputValue());
+    expect(afterPageUp).toBeGreaterThan(2);
+    expect(await epochsSlider.getAttribute('aria-valuetext')).toBe(`${afterPageUp} epochs`);
+
+    const imagesSlider = page.getByRole('slider', { name: 'Images slider' });
+    await imagesSlider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => numberInput(page, 'Images').inputValue()).toBe(String(FIELD_SPECS.images.max));
+    await context.close();
+  });
+
+  test('a page opened with parameters shows exactly that state, and the URL round-trips', async () => {
+    const query = 'images=3662&batch=16&epochs=20&devices=2&accum=4&framework=hf-trainer';
+    const { page, context, problems } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const { inputs } = inputsFromParams(new URLSearchParams(query));
+    await expectOutputs(page, inputs);
+    await expect(numberInput(page, 'Devices').inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('Framework', { exact: true }).inputValue()).resolves.toBe('hf-trainer');
+    // Change something and reopen the page from its own URL: the same state comes back.
+    await numberInput(page, 'Epochs').fill('7');
+    await expect.poll(() => new URL(page.url()).searchParams.get('epochs')).toBe('7');
+    const reopened = await context.newPage();
+    await reopened.goto(page.url());
+    await expectOutputs(reopened, { ...inputs, epochs: 7 });
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('copy link puts the current URL on the clipboard, and reset restores the defaults', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await numberInput(page, 'Images').fill('35126');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.locator('[data-share-status]').textContent()).toBe('Link copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(copied).searchParams.get('images')).toBe('35126');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expectOutputs(page, DEFAULT_INPUTS);
+    await expect.poll(() => numberInput(page, 'Images').inputValue()).toBe(String(DEFAULT_INPUTS.images));
+    await context.close();
+  });
+
+  test('invalid values are marked with a message naming the range, and results keep the last valid state', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND);
+    for (const [name, value] of [
+      ['Batch size', '64.5'],
+      ['Batch size', '0'],
+      ['Images', '-3'],
+      ['Epochs', '1e400'],
+      ['Images', ''],
+    ] as const) {
+      const input = numberInput(page, name);
+      await input.fill(value);
+      await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+      const messages = await Promise.all(
+        describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(messages.join(' ')).toMatch(/must be a whole number from [\d,]+ to [\d,]+/);
+      await expectOutputs(page, DEFAULT_INPUTS);
+      await input.fill(String(name === 'Images' ? DEFAULT_INPUTS.images : name === 'Epochs' ? 120 : 64));
+      await expect.poll(() => input.getAttribute('aria-invalid')).toBeNull();
+    }
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('a refused combination names its field: dropping with a batch larger than the data', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await numberInput(page, 'Images').fill('50');
+    await page.getByRole('radio', { name: 'Drop' }).check();
+    await numberInput(page, 'Batch size').fill('100');
+    await expect.poll(() => numberInput(page, 'Batch size').getAttribute('aria-invalid')).toBe('true');
+    // The refused Drop is kept as asked: the results hold the last valid state until it fits.
+    await expectOutputs(page, { ...DEFAULT_INPUTS, images: 50 });
+    await numberInput(page, 'Batch size').fill('32');
+    await expect.poll(() => numberInput(page, 'Batch size').getAttribute('aria-invalid')).toBeNull();
+    await expectOutputs(page, { ...DEFAULT_INPUTS, images: 50, batchSize: 32, lastBatch: 'drop' });
+    await context.close();
+  });
+
+  test('invalid URL parameters fall back to defaults with a notice, and never reach the DOM as HTML', async () => {
+    const attack = '<img src=x onerror="window.__pwned=1">';
+    const query = `images=${encodeURIComponent(attack)}&batch=32&framework=${encodeURIComponent('<b>x</b>')}`;
+    const { page, context, problems } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const notice = page.locator('[data-url-notices]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const noticeText = await notice.innerText();
+    expect(noticeText).toContain('Images must be');
+    expect(noticeText).toContain('The framework parameter must be one of');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('main b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expectOutputs(page, { ...DEFAULT_INPUTS, batchSize: 32 });
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('framework controls: Keras disables Drop and devices with the reason shown', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Framework', { exact: true }).selectOption('keras');
+    await expect.poll(() => page.getByRole('radio', { name: 'Drop' }).isDisabled()).toBe(true);
+    expect(await numberInput(page, 'Devices').isDisabled()).toBe(true);
+    expect(await page.locator('training-calculator').innerText()).toContain(
+      'Keras cannot drop the last batch',
+    );
+    await numberInput(page, 'Validation share (%)').fill('20');
+    await expectOutputs(page, { ...DEFAULT_INPUTS, framework: 'keras', validationPercent: 20 });
+    await page.getByLabel('Framework', { exact: true }).selectOption('deepspeed');
+    await numberInput(page, 'Gradient accumulation steps').fill('7');
+    const deepspeed = {
+      ...DEFAULT_INPUTS,
+      framework: 'deepspeed' as const,
+      validationPercent: 20,
+      accumulationSteps: 7,
+    };
+    await expectOutputs(page, deepspeed);
+    expect(planFor(deepspeed).optimizerStepsPerEpoch).toBeNull();
+    await context.close();
+  });
+});
+
+describe('themes, motion, phones and no JavaScript', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing on the playground in ${colorScheme} mode with every panel open`, async () => {
+      const { page, context } = await openPage(browser, `${PLAYGROUND}?devices=3&accum=4`, {
+        colorScheme,
+        reducedMotion: 'reduce',
+      });
+      await page.getByText('Advanced').click();
+      for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
+      await numberInput(page, 'Batch size').fill('64.5');
+      expect(await runAxe(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('renders at 320 px without horizontal scrolling', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND, { viewport: { width: 320, height: 800 } });
+    for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  test('without JavaScript the page shows the state in full and says the controls need JavaScript', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND, { javaScriptEnabled: false });
+    const expected = quantities(planFor(DEFAULT_INPUTS));
+    for (const item of expected) {
+      expect(await page.locator(`output[data-quantity="${item.id}"]`).first().textContent()).toContain(
+        item.text,
+      );
+    }
+    expect(await page.locator('main').innerText()).toContain('The controls need JavaScript');
+    expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
