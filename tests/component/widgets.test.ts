@@ -1,0 +1,91 @@
+// The widgets as the server renders them (Astro's Container API, node environment).
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, test } from 'vitest';
+import Calculator from '../../src/components/Calculator.astro';
+import Derivation from '../../src/components/Derivation.astro';
+import ResultList from '../../src/components/ResultList.astro';
+import {
+  DEFAULT_INPUTS,
+  DERIVATION_TEMPLATES,
+  FIELD_SPECS,
+  computeTraining,
+  quantities,
+  type TrainingInputs,
+  type TrainingPlan,
+} from '../../src/lib';
+
+function planFor(inputs: TrainingInputs): TrainingPlan {
+  const computed = computeTraining(inputs);
+  if (!computed.ok) throw new Error('invalid test inputs');
+  return computed.value;
+}
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+describe('ResultList', () => {
+  test('one output per quantity, with the engine’s grouped text and plain data-value', async () => {
+    const plan = planFor(DEFAULT_INPUTS);
+    const html = await container.renderToString(ResultList, { props: { plan } });
+    for (const item of quantities(plan)) {
+      expect(html).toContain(`data-quantity="${item.id}"`);
+      expect(html).toMatch(
+        new RegExp(`data-quantity="${item.id}"[^>]*data-value="${item.value}"[^>]*>\\s*${item.text}`),
+      );
+    }
+  });
+
+  test('a quantity with no single value shows the reason instead of a number', async () => {
+    const plan = planFor({ ...DEFAULT_INPUTS, framework: 'deepspeed', accumulationSteps: 7 });
+    const html = await container.renderToString(ResultList, { props: { plan } });
+    expect(plan.optimizerStepsPerEpoch).toBeNull();
+    expect(html).toContain(plan.optimizerStepsPerEpochReason);
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('Calculator', () => {
+  test('number inputs are named exactly as the issue asks, each paired with a slider', async () => {
+    const html = await container.renderToString(Calculator, {
+      props: { plan: planFor(DEFAULT_INPUTS), id: 'c' },
+    });
+    for (const field of ['images', 'batchSize', 'epochs'] as const) {
+      const spec = FIELD_SPECS[field];
+      expect(html).toMatch(new RegExp(`<label[^>]*for="c-${spec.param}"[^>]*>\\s*${spec.label}\\s*</label>`));
+      expect(html).toMatch(new RegExp(`type="number"[^>]*id="c-${spec.param}"`));
+      expect(html).toContain(`aria-label="${spec.label} slider"`);
+    }
+    for (const label of ['Devices', 'Gradient accumulation steps', 'Validation share \\(%\\)', 'Framework']) {
+      expect(html).toMatch(new RegExp(`<label[^>]*>\\s*${label}\\s*</label>`));
+    }
+    expect(html).toMatch(/<details[^>]*class="advanced"(?![^>]*\sopen)/);
+    expect(html).toContain('The controls need JavaScript');
+  });
+
+  test('Keras renders Drop disabled with its reason', async () => {
+    const html = await container.renderToString(Calculator, {
+      props: { plan: planFor({ ...DEFAULT_INPUTS, framework: 'keras' }) },
+    });
+    expect(html).toMatch(/value="drop"[^>]*disabled/);
+    expect(html).toContain('Keras cannot drop the last batch');
+  });
+});
+
+describe('Derivation', () => {
+  test('renders every template once, showing only the plan’s lines, with numbers in slots', async () => {
+    const plan = planFor({ ...DEFAULT_INPUTS, devices: 2, accumulationSteps: 4 });
+    const html = await container.renderToString(Derivation, { props: { plan } });
+    for (const id of Object.keys(DERIVATION_TEMPLATES)) {
+      expect(html).toContain(`data-template="${id}"`);
+    }
+    const shown = [...html.matchAll(/<li data-template="([^"]+)"(?! hidden)[^>]*>/g)].map(
+      (match) => match[1],
+    );
+    expect(shown).toEqual(plan.derivation.map((step) => step.template));
+    expect(html).toContain('data-slot="0"');
+    expect(html).toContain('class="katex"');
+    for (const step of plan.derivation) expect(html).toContain(step.speech);
+  });
+});
