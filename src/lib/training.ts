@@ -225,6 +225,12 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
       text: `Transformers releases before about 4.52 rounded steps per epoch down: ${formatCount(legacy)} per epoch, ${formatCount(legacy * inputs.epochs)} in all, so max_steps stopped training short of the last epochs.`,
     });
   }
+  if (steps > 1 && info.accumulation === 'across-epochs' && shape.batchesPerEpoch * inputs.epochs < steps) {
+    notes.push({
+      id: 'no-optimizer-step',
+      text: `The whole run has fewer micro-batches than one accumulation window of ${formatCount(steps)}, so DeepSpeed never steps the optimizer: the weights do not change.`,
+    });
+  }
   if (steps > 1 && info.accumulation === 'across-epochs') {
     notes.push({
       id: 'deepspeed-no-flush',
@@ -232,9 +238,14 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
     });
   }
   if (batchSize > training) {
+    // Under accelerate's even_batches the one batch is completed with repeated images (notes §3.1).
+    const batch =
+      shape.lastBatchSize < batchSize
+        ? 'a single, partial batch'
+        : 'a single batch on each device, completed with repeated images';
     notes.push({
       id: 'batch-larger-than-data',
-      text: `The batch size is larger than the ${countWithNoun(training, 'training image')}: every epoch is a single, partial batch.`,
+      text: `The batch size is larger than the ${countWithNoun(training, 'training image')}: every epoch is ${batch}.`,
     });
   }
   return notes;

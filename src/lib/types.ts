@@ -86,7 +86,12 @@ export interface TrainingPlan {
   inputs: TrainingInputs;
   trainingImages: number;
   validationImages: number;
-  /** Images one device sees per epoch before batching (after padding or dropping across devices). */
+  /**
+   * Images in one device's batches per epoch, (b − 1)·B + last batch: after padding or dropping
+   * across devices and after the last partial batch is dropped. (What the sampler hands one device
+   * before batching, n = ⌈N/P⌉ under DistributedSampler, is the derivation's "images-per-device"
+   * line; the two differ only when dropping.)
+   */
   imagesPerDevice: number;
   batchesPerEpoch: number;
   /** Images in the last batch of an epoch on one device (B when every batch is full). */

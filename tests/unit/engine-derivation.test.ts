@@ -1,0 +1,158 @@
+/**
+ * The derivation templates: every one is reachable, every use fills exactly its slots, and
+ * every line's arithmetic is right (a reader sees these numbers as a calculation).
+ */
+import { describe, expect, test } from 'vitest';
+import {
+  DERIVATION_TEMPLATES,
+  FRAMEWORKS,
+  derivationStep,
+  fillSlots,
+  slotCount,
+  type DerivationStep,
+  type DerivationTemplateId,
+  type TrainingInputs,
+} from '../../src/lib';
+import { inputsFor, planFor } from './engine-helpers';
+
+/** A grid of inputs designed to reach every template: splits, 1 and 2 devices, keep and drop, GA 1 and 3/4. */
+const GRID: TrainingInputs[] = FRAMEWORKS.flatMap((framework) =>
+  [0, 20].flatMap((validationPercent) =>
+    [1, 2].flatMap((devices) =>
+      [1, 3, 4].flatMap((accumulationSteps) =>
+        (['keep', 'drop'] as const).map((lastBatch) =>
+          inputsFor(framework, {
+            images: 3_662,
+            batchSize: 16,
+            epochs: 20,
+            validationPercent,
+            devices,
+            accumulationSteps,
+            lastBatch,
+          }),
+        ),
+      ),
+    ),
+  ),
+);
+
+const STEPS: { inputs: TrainingInputs; step: DerivationStep }[] = GRID.flatMap((inputs) =>
+  planFor(inputs).derivation.map((step) => ({ inputs, step })),
+);
+
+const TEMPLATE_IDS = Object.keys(DERIVATION_TEMPLATES) as DerivationTemplateId[];
+
+describe('DERIVATION_TEMPLATES', () => {
+  test('the grid reaches every template', () => {
+    const reached = new Set(STEPS.map(({ step }) => step.template));
+    expect([...reached].sort()).toEqual([...TEMPLATE_IDS].sort());
+  });
+
+  test.each(TEMPLATE_IDS)('%s: tex and speech have the same slots, 0 … k−1', (id) => {
+    const template = DERIVATION_TEMPLATES[id];
+    const count = slotCount(template.tex);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(slotCount(template.speech)).toBe(count);
+    const slots = [...template.tex.matchAll(/\{\{(\d+)\}\}/g)].map((match) => Number(match[1]));
+    expect(new Set(slots)).toEqual(new Set(Array.from({ length: count }, (_, i) => i)));
+  });
+
+  test.each(TEMPLATE_IDS)('%s: every use passes exactly one value per slot', (id) => {
+    const uses = STEPS.filter(({ step }) => step.template === id);
+    expect(uses.length).toBeGreaterThan(0);
+    const template = DERIVATION_TEMPLATES[id];
+    for (const { step } of uses) {
+      expect(step.values).toHaveLength(slotCount(template.tex));
+      expect(step.quantity).toBe(template.quantity);
+      expect(step.label).toBe(template.label);
+      expect(step.tex).not.toMatch(/\{\{\d+\}\}|undefined|NaN/);
+      expect(step.speech).not.toMatch(/\{\{\d+\}\}|undefined|NaN/);
+    }
+  });
+});
+
+/** What each line claims, as arithmetic on its own values (the last value is the result). */
+const ARITHMETIC: Record<DerivationTemplateId, (values: number[]) => number | undefined> = {
+  'training-images/keras': ([n = 0, pct = 0]) => Math.floor(n * (1.0 - Number(`${pct}e-2`))),
+  'training-images/fastai': ([n = 0, pct = 0, n2 = 0]) => n - Math.trunc(Number(`${pct}e-2`) * n2),
+  'training-images/random-split': ([n = 0, pct = 0, r = 0]) => Math.floor(n * (1 - Number(`${pct}e-2`))) + r,
+  'training-images/train-test-split': ([n = 0, pct = 0, n2 = 0]) => n - Math.ceil(Number(`${pct}e-2`) * n2),
+  'images-per-device/padded': ([n = 0, p = 1]) => Math.ceil(n / p),
+  'batches-per-epoch/ceil': ([n = 0, b = 1]) => Math.ceil(n / b),
+  'batches-per-epoch/floor': ([n = 0, b = 1]) => Math.floor(n / b),
+  'batches-per-epoch/per-device-ceil': ([n = 0, b = 1]) => Math.ceil(n / b),
+  'batches-per-epoch/per-device-floor': ([n = 0, b = 1]) => Math.floor(n / b),
+  'batches-per-epoch/sharded-ceil': ([n = 0, b = 1, p = 1]) => Math.ceil(n / (b * p)),
+  'batches-per-epoch/sharded-floor': ([n = 0, b = 1, p = 1]) => Math.floor(n / (b * p)),
+  'total-batches/product': ([b = 0, e = 0]) => b * e,
+  'optimizer-steps-per-epoch/ceil': ([b = 0, g = 1]) => Math.ceil(b / g),
+  'total-optimizer-steps/product': ([s = 0, e = 0]) => s * e,
+  'total-optimizer-steps/across-epochs': ([b = 0, e = 0, g = 1]) => Math.floor((b * e) / g),
+  'effective-batch-size/product': ([b = 0, p = 0, g = 0]) => b * p * g,
+};
+
+describe('each line’s arithmetic holds', () => {
+  test.each(TEMPLATE_IDS)('%s', (id) => {
+    for (const { inputs, step } of STEPS.filter(({ step: s }) => s.template === id)) {
+      expect(ARITHMETIC[id](step.values), `${JSON.stringify(inputs)} ${step.tex}`).toBe(step.value);
+    }
+  });
+
+  test('a line’s number refers to the line before: b is computed from the training images', () => {
+    const plan = planFor(inputsFor('keras', { images: 35_126, batchSize: 32, validationPercent: 20 }));
+    const [training, batches] = plan.derivation;
+    expect(training?.value).toBe(28_100);
+    expect(batches?.values[0]).toBe(28_100);
+  });
+});
+
+describe('fillSlots, slotCount, derivationStep', () => {
+  test('fillSlots replaces every slot, repeated ones too, with the slot index passed', () => {
+    expect(fillSlots('{{0}} + {{1}} = {{2}}; {{0}}', [1, 2, 3], (v, i) => `${v}@${i}`)).toBe(
+      '1@0 + 2@1 = 3@2; 1@0',
+    );
+    expect(fillSlots('no slots', [], String)).toBe('no slots');
+    // TeX braces around a slot stay: \frac{{{0}}}{{{1}}}.
+    expect(fillSlots(String.raw`\frac{{{0}}}{{{1}}}`, [6, 3], String)).toBe(String.raw`\frac{6}{3}`);
+  });
+
+  test('fillSlots throws on a slot without a value (a programming error, not input)', () => {
+    expect(() => fillSlots('{{0}} {{1}}', [1], String)).toThrow(/slot 1/);
+  });
+
+  test('slotCount counts distinct slots', () => {
+    expect(slotCount('{{0}} {{1}} {{0}}')).toBe(2);
+    expect(slotCount('{x}')).toBe(0);
+    expect(slotCount(String.raw`\frac{{{0}}}{{{1}}}`)).toBe(2);
+  });
+
+  test('derivationStep: TeX digits grouped with {,}, speech with commas, the last value is the result', () => {
+    const step = derivationStep('batches-per-epoch/ceil', [48_000, 64, 750]);
+    expect(step).toEqual({
+      quantity: 'batches-per-epoch',
+      template: 'batches-per-epoch/ceil',
+      label: DERIVATION_TEMPLATES['batches-per-epoch/ceil'].label,
+      tex: String.raw`b = \left\lceil \frac{N}{B} \right\rceil = \left\lceil \frac{48{,}000}{64} \right\rceil = 750`,
+      values: [48_000, 64, 750],
+      value: 750,
+      speech: '48,000 divided by 64, rounded up, is 750 batches per epoch',
+    });
+  });
+
+  test('derivationStep copies its values', () => {
+    const values = [750, 120, 4, 22_500];
+    const step = derivationStep('total-optimizer-steps/across-epochs', values);
+    values[0] = 0;
+    expect(step.values).toEqual([750, 120, 4, 22_500]);
+    expect(step.tex).toContain(String.raw`\frac{750 \times 120}{4}`);
+    expect(step.tex).toContain('22{,}500');
+  });
+
+  test('the default case reads ⌈48,000 / 64⌉ = 750, then 750 × 120 = 90,000', () => {
+    const plan = planFor(inputsFor('pytorch', {}));
+    expect(plan.derivation.map((step) => step.speech)).toEqual([
+      '48,000 divided by 64, rounded up, is 750 batches per epoch',
+      '750 batches per epoch times 120 epochs is 90,000 batches',
+    ]);
+  });
+});
