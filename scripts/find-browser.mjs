@@ -15,7 +15,15 @@
 // Only Node built-ins are used, so this file also runs before `npm install` has finished.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +79,9 @@ function playwrightBuilds(root) {
     return found;
   }
   const revision = (/** @type {string} */ name) => Number(name.split('-').pop()) || 0;
-  for (const dir of entries.filter((e) => /^chromium-\d+$/.test(e)).sort((a, b) => revision(b) - revision(a))) {
+  for (const dir of entries
+    .filter((e) => /^chromium-\d+$/.test(e))
+    .sort((a, b) => revision(b) - revision(a))) {
     let subdirs;
     try {
       subdirs = readdirSync(path.join(root, dir));
@@ -101,7 +111,8 @@ async function candidates() {
   const roots = [process.env.PLAYWRIGHT_BROWSERS_PATH, path.join(homedir(), '.cache', 'ms-playwright')];
   for (const root of roots) {
     if (root && root !== '0') {
-      for (const file of playwrightBuilds(root)) list.push({ file, how: `installed by Playwright in ${root}` });
+      for (const file of playwrightBuilds(root))
+        list.push({ file, how: `installed by Playwright in ${root}` });
     }
   }
 
@@ -120,7 +131,8 @@ async function search(log) {
   const seen = new Set();
   for (const { file, how } of await candidates()) {
     if (seen.has(file) || !isExecutable(file)) {
-      if (how === 'from $CHROMIUM_PATH') log(`find-browser: $CHROMIUM_PATH=${file} is not an executable file`);
+      if (how === 'from $CHROMIUM_PATH')
+        log(`find-browser: $CHROMIUM_PATH=${file} is not an executable file`);
       continue;
     }
     seen.add(file);

@@ -183,7 +183,8 @@ export async function runAxe(page: Page, options: { include?: string } = {}): Pr
   const { violations } = await builder.analyze();
   return violations.map((violation) => {
     const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 5);
-    const more = violation.nodes.length > targets.length ? ` (+${violation.nodes.length - targets.length})` : '';
+    const more =
+      violation.nodes.length > targets.length ? ` (+${violation.nodes.length - targets.length})` : '';
     return `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${targets.join(', ')}${more}`;
   });
 }

@@ -44,21 +44,21 @@ function freePort(): Promise<number> {
 
 /** Stops the preview and everything it started (it runs in its own process group). */
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  if (child.exitCode !== null || child.signalCode !== null || pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, name);
+      process.kill(-pid, name);
     } catch {
       child.kill(name);
     }
   };
   signal('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-  if (timedOut) {
-    signal('SIGKILL');
-    await exited;
-  }
+  // A timer that is cleared, not left pending: a pending one would hold Vitest open for 5 s.
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -108,7 +108,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let servedPort = port;
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);
-    const match = new RegExp(`http://${HOST.replaceAll('.', '\\.')}:(\\d+)`).exec(output);
+    const match = /Local\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
     if (match?.[1]) servedPort = Number(match[1]);
   };
   child.stdout?.on('data', collect);
@@ -124,24 +124,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   const url = () => `http://${HOST}:${servedPort}${base}`;
+  /** Undefined once the site answers 200, else what went wrong. */
+  const probe = async (): Promise<string | undefined> => {
+    try {
+      const response = await fetch(url(), { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      return response.ok ? undefined : `HTTP ${response.status}`;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
   const deadline = Date.now() + START_TIMEOUT_MS;
-  let lastProblem = 'no answer yet';
   for (;;) {
     if (exitedEarly) {
       throw new Error(`astro preview exited before serving the site.\n--- its output ---\n${output}`);
     }
-    try {
-      const response = await fetch(url(), { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.ok) break;
-      lastProblem = `HTTP ${response.status}`;
-    } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
-    }
+    const problem = await probe();
+    if (problem === undefined) break;
     if (Date.now() > deadline) {
       await teardown();
       throw new Error(
-        `astro preview did not serve ${url()} within ${START_TIMEOUT_MS / 1000} s (${lastProblem}). ` +
+        `astro preview did not serve ${url()} within ${START_TIMEOUT_MS / 1000} s (${problem}). ` +
           `Was dist/ built with the same BASE_PATH (now "${base}")?\n--- its output ---\n${output}`,
       );
     }
