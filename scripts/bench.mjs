@@ -96,7 +96,7 @@ try {
   });
 
   // 1. JavaScript on first load.
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 900) } });
   const page = await context.newPage();
   const scripts = new Map();
   page.on('response', async (response) => {

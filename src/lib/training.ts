@@ -79,7 +79,26 @@ interface EpochShape {
   imagesRepeatedPerEpoch: number;
 }
 
-/** Batches per epoch for one device, by who shards the data (notes §1.3, §3.1). */
+/** Images one device draws per epoch: DistributedSampler pads to ⌈N/P⌉ (notes §1.3). */
+function sampledPerDevice(trainingImages: number, devices: number): number {
+  return devices > 1 ? ceilDiv(trainingImages, devices) : trainingImages;
+}
+
+/** Batches per epoch on one device, by who shards the data (notes §1.3, §3.1). */
+export function batchesPerEpochFor(
+  trainingImages: number,
+  batchSize: number,
+  devices: number,
+  lastBatch: LastBatchPolicy,
+  sharding: FrameworkInfo['sharding'],
+): number {
+  const divide = lastBatch === 'keep' ? ceilDiv : floorDiv;
+  // accelerate deals whole batches round-robin: ⌈⌈N/B⌉/P⌉ (keep) or ⌊⌊N/B⌋/P⌋ (drop).
+  if (sharding === 'accelerate' && devices > 1) return divide(divide(trainingImages, batchSize), devices);
+  return divide(sampledPerDevice(trainingImages, devices), batchSize);
+}
+
+/** The counts of one epoch on one device (notes §1.3, §3.1). */
 export function epochShape(
   trainingImages: number,
   batchSize: number,
@@ -88,11 +107,10 @@ export function epochShape(
   sharding: FrameworkInfo['sharding'],
 ): EpochShape {
   const keep = lastBatch === 'keep';
+  const batchesPerEpoch = batchesPerEpochFor(trainingImages, batchSize, devices, lastBatch, sharding);
   if (sharding === 'accelerate' && devices > 1) {
     // accelerate's BatchSamplerShard deals whole batches round-robin; with even_batches it
     // completes the last batch and loops back so every process gets ⌈batches / P⌉ full batches.
-    const globalBatches = keep ? ceilDiv(trainingImages, batchSize) : floorDiv(trainingImages, batchSize);
-    const batchesPerEpoch = keep ? ceilDiv(globalBatches, devices) : floorDiv(globalBatches, devices);
     const slots = devices * batchesPerEpoch * batchSize;
     return {
       samplesPerDevice: batchesPerEpoch * batchSize,
@@ -104,9 +122,8 @@ export function epochShape(
   }
   // DistributedSampler (drop_last=False, its default) pads to P·⌈N/P⌉ by repeating images;
   // on one device it is the plain sampler.
-  const samplesPerDevice = devices > 1 ? ceilDiv(trainingImages, devices) : trainingImages;
+  const samplesPerDevice = sampledPerDevice(trainingImages, devices);
   const partial = samplesPerDevice % batchSize;
-  const batchesPerEpoch = keep ? ceilDiv(samplesPerDevice, batchSize) : floorDiv(samplesPerDevice, batchSize);
   return {
     samplesPerDevice,
     batchesPerEpoch,
@@ -456,7 +473,7 @@ export interface SweepPoint {
 
 /**
  * Batches per epoch against batch size, everything else as in `inputs`: every batch size up
- * to 64, then ~24 per doubling up to the first power of two at or above the images per
+ * to 64, then ~12 per doubling up to the first power of two at or above the images per
  * device (and the current batch size), so the ceil and floor steps show on a log axis.
  */
 export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
@@ -469,7 +486,7 @@ export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
   const sizes = new Set<number>();
   for (let size = 1; size <= Math.min(64, limit); size += 1) sizes.add(size);
   for (let i = 0; ; i += 1) {
-    const size = Math.round(64 * 2 ** (i / 24));
+    const size = Math.round(64 * 2 ** (i / 12));
     if (size > limit) break;
     sizes.add(size);
   }
@@ -479,7 +496,7 @@ export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
     .sort((a, b) => a - b)
     .map((batchSize) => ({
       batchSize,
-      keep: epochShape(trainingImages, batchSize, inputs.devices, 'keep', info.sharding).batchesPerEpoch,
-      drop: epochShape(trainingImages, batchSize, inputs.devices, 'drop', info.sharding).batchesPerEpoch,
+      keep: batchesPerEpochFor(trainingImages, batchSize, inputs.devices, 'keep', info.sharding),
+      drop: batchesPerEpochFor(trainingImages, batchSize, inputs.devices, 'drop', info.sharding),
     }));
 }

@@ -1,0 +1,172 @@
+/**
+ * The browser half of a chart (imported only by the components' processed scripts): a
+ * custom element that follows the page's training state and, on every change, describes
+ * the chart again and patches the server-rendered SVG, caption and table to match.
+ */
+import { subscribe } from '../client/training-state';
+import type { TrainingPlan } from '../lib/types';
+import { patchSvg, patchSvgText } from './svg';
+import { patchTable } from './table';
+import {
+  DEFAULT_CHART_WIDTH,
+  chartWidth,
+  type ChartDescription,
+  type ChartTable,
+  type ChartText,
+} from './types';
+
+export abstract class ChartElement extends HTMLElement {
+  protected plan: TrainingPlan | undefined;
+  /** The viewBox width of the last render: the plot's CSS width, so text keeps its size. */
+  protected width = DEFAULT_CHART_WIDTH;
+  private unsubscribe: (() => void) | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private resizeFrame = 0;
+
+  /** Whether the plot is in or near the viewport; off screen only the words are updated. */
+  private visible = true;
+  /** Whether the drawing lags behind the plan (updated off screen). */
+  private stale = false;
+  private intersectionObserver: IntersectionObserver | undefined;
+  /** The table the plan calls for, not yet written (its <details> is closed). */
+  private pendingTable: ChartTable | undefined;
+
+  /** The chart for a plan at the current width (and any state of the element). */
+  protected abstract describe(plan: TrainingPlan): ChartDescription;
+  /** The chart's words alone, for updates while it is off screen. */
+  protected abstract describeText(plan: TrainingPlan): ChartText;
+
+  /**
+   * What the drawing depends on, as a string; a render whose key has not changed is skipped.
+   * Undefined (the default) redraws on every change. Charts that do not depend on the number
+   * of epochs, say, leave it out of their key, so the epochs slider does not redraw them.
+   */
+  protected renderKey(_plan: TrainingPlan): string | undefined {
+    return undefined;
+  }
+  private lastKey: string | undefined;
+
+  /** Called after each render, for parts outside the description (e.g. a readout). */
+  protected afterRender(): void {}
+
+  protected get chartId(): string {
+    return this.dataset['chartId'] ?? this.localName;
+  }
+
+  protected get plot(): HTMLElement | null {
+    return this.querySelector<HTMLElement>('[data-chart-plot]');
+  }
+
+  protected get svgElement(): SVGSVGElement | null {
+    return this.querySelector<SVGSVGElement>('[data-chart-plot] > svg');
+  }
+
+  private measure(): number {
+    const width = this.plot?.clientWidth ?? 0;
+    return width > 0 ? chartWidth(width) : this.width;
+  }
+
+  connectedCallback(): void {
+    this.width = this.measure();
+    this.details?.addEventListener('toggle', this.onToggle);
+    this.unsubscribe = subscribe((state) => {
+      this.plan = state.plan;
+      this.render();
+    });
+    const plot = this.plot;
+    if (plot && typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(() => {
+        // Re-lay out in the next frame: never inside the observer's own layout pass.
+        cancelAnimationFrame(this.resizeFrame);
+        this.resizeFrame = requestAnimationFrame(() => {
+          const width = this.measure();
+          if (width !== this.width) {
+            this.width = width;
+            this.render();
+          }
+        });
+      });
+      this.resizeObserver.observe(plot);
+    }
+    if (plot && typeof IntersectionObserver === 'function') {
+      this.intersectionObserver = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          if (!entry) return;
+          this.visible = entry.isIntersecting;
+          if (this.visible && this.stale) this.render();
+        },
+        { rootMargin: '200px 0px' },
+      );
+      this.intersectionObserver.observe(plot);
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.details?.removeEventListener('toggle', this.onToggle);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.intersectionObserver?.disconnect();
+    this.intersectionObserver = undefined;
+    this.visible = true;
+    cancelAnimationFrame(this.resizeFrame);
+  }
+
+  /** Describes the chart for the current plan and patches the page to match. */
+  protected render(): void {
+    if (!this.plan) return;
+    const key = this.renderKey(this.plan);
+    const fullKey = key === undefined ? undefined : `${this.width}|${key}`;
+    if (fullKey !== undefined && fullKey === this.lastKey && !this.stale) return;
+    this.lastKey = this.visible ? fullKey : undefined;
+    const svg = this.svgElement;
+    let text: ChartText;
+    if (this.visible || !svg) {
+      const description = this.describe(this.plan);
+      if (svg) patchSvg(svg, description.svg);
+      text = description;
+      this.stale = false;
+    } else {
+      // Off screen: keep the words current (the SVG's name and summary included) and leave
+      // the drawing until the chart comes near the viewport.
+      text = this.describeText(this.plan);
+      patchSvgText(svg, text.title, text.description);
+      this.stale = true;
+    }
+    setText(this.querySelector('[data-chart-title]'), text.title);
+    setText(this.querySelector('[data-chart-description]'), text.description);
+    this.pendingTable = text.table;
+    if (this.details?.open !== false) this.writeTable();
+    this.afterRender();
+  }
+
+  /** The table twin is written when its <details> is open, or as it opens. */
+  private writeTable(): void {
+    const table = this.querySelector<HTMLTableElement>('[data-chart-table]');
+    if (table && this.pendingTable) patchTable(table, this.pendingTable);
+    this.pendingTable = undefined;
+  }
+
+  private onToggle = (): void => {
+    if (this.details?.open) this.writeTable();
+  };
+
+  private get details(): HTMLDetailsElement | null {
+    return this.querySelector<HTMLDetailsElement>('details[data-chart-data]');
+  }
+
+  protected setText(selector: string, text: string): void {
+    setText(this.querySelector(selector), text);
+  }
+}
+
+function setText(element: Element | null, text: string): void {
+  if (element && element.textContent !== text) element.textContent = text;
+}
+
+/** Defines a chart element once (a second definition would throw). */
+export function defineChart(name: string, element: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
