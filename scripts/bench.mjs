@@ -20,6 +20,14 @@ const BUDGET_P95_MS = 16;
 const CPU_SLOWDOWN = 4;
 const PRESSES_PER_DIRECTION = Number(process.env.BENCH_PRESSES ?? 30);
 const SLIDERS = ['Images slider', 'Batch size slider', 'Epochs slider'];
+const SCENARIOS = [
+  { name: 'phone 390×844', budget: true, viewport: { width: 390, height: 844 } },
+  {
+    name: 'desktop 1200×5000, every chart on screen',
+    budget: false,
+    viewport: { width: 1200, height: 5000 },
+  },
+];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -56,6 +64,61 @@ function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[index];
+}
+
+/** Keypress → last DOM change for each slider, CPU slowed, in one viewport. */
+async function measureLatency(browser, pageUrl, viewport) {
+  const context = await browser.newContext({ viewport, isMobile: viewport.width < 500, hasTouch: false });
+  const page = await context.newPage();
+  await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.evaluate(() => {
+    const probe = { start: 0, last: 0 };
+    window.__benchProbe = probe;
+    document.addEventListener('keydown', () => ((probe.start = performance.now()), (probe.last = 0)), true);
+    new MutationObserver(() => (probe.last = performance.now())).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  const figures = {};
+  for (const name of SLIDERS) {
+    const slider = page.getByRole('slider', { name, exact: true });
+    await slider.focus();
+    const samples = [];
+    for (const key of ['ArrowRight', 'ArrowLeft']) {
+      for (let i = 0; i < PRESSES_PER_DIRECTION; i += 1) {
+        await page.keyboard.press(key);
+        // Let every frame the keypress scheduled run before reading the last mutation.
+        const elapsed = await page.evaluate(
+          () =>
+            new Promise((resolve) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    const probe = window.__benchProbe;
+                    resolve(probe.last > 0 ? probe.last - probe.start : 0);
+                  }, 30),
+                ),
+              ),
+            ),
+        );
+        samples.push(elapsed);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    figures[name] = {
+      samples: samples.length,
+      medianMs: Number(quantile(samples, 0.5).toFixed(2)),
+      p95Ms: Number(quantile(samples, 0.95).toFixed(2)),
+      maxMs: Number(samples[samples.length - 1].toFixed(2)),
+    };
+  }
+  await context.close();
+  return figures;
 }
 
 // Astro's own entry, run by the Node that runs this script (the node@24 package under npm).
@@ -96,7 +159,7 @@ try {
   });
 
   // 1. JavaScript on first load.
-  const context = await browser.newContext({ viewport: { width: 1200, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 900) } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const scripts = new Map();
   page.on('response', async (response) => {
@@ -117,55 +180,15 @@ try {
   const jsRaw = files.reduce((sum, file) => sum + file.raw, 0);
   const katexShipped = files.some((file) => /katex/i.test(file.file));
 
-  // 2. Slider latency under a 4× slower CPU.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  await page.evaluate(() => {
-    const probe = { start: 0, last: 0 };
-    window.__benchProbe = probe;
-    document.addEventListener('keydown', () => ((probe.start = performance.now()), (probe.last = 0)), true);
-    new MutationObserver(() => (probe.last = performance.now())).observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-    });
-  });
-  const latency = {};
-  for (const name of SLIDERS) {
-    const slider = page.getByRole('slider', { name, exact: true });
-    await slider.focus();
-    const samples = [];
-    for (const key of ['ArrowRight', 'ArrowLeft']) {
-      for (let i = 0; i < PRESSES_PER_DIRECTION; i += 1) {
-        await page.keyboard.press(key);
-        // Let every frame the keypress scheduled run before reading the last mutation.
-        const elapsed = await page.evaluate(
-          () =>
-            new Promise((resolve) =>
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() =>
-                  setTimeout(() => {
-                    const probe = window.__benchProbe;
-                    resolve(probe.last > 0 ? probe.last - probe.start : 0);
-                  }, 30),
-                ),
-              ),
-            ),
-        );
-        samples.push(elapsed);
-      }
-    }
-    samples.sort((a, b) => a - b);
-    latency[name] = {
-      samples: samples.length,
-      medianMs: Number(quantile(samples, 0.5).toFixed(2)),
-      p95Ms: Number(quantile(samples, 0.95).toFixed(2)),
-      maxMs: Number(samples[samples.length - 1].toFixed(2)),
-    };
-  }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
 
+  // 2. Slider latency under a 4× slower CPU, in two viewports: a phone (the budget's case:
+  // widgets below the fold update when they scroll into view), and a desktop so tall that
+  // every chart is on screen and redrawn on every keypress (the worst case, for information).
+  const latency = {};
+  for (const scenario of SCENARIOS) {
+    latency[scenario.name] = await measureLatency(browser, url, scenario.viewport);
+  }
   const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
   console.log(`\nbench: ${url}`);
   console.log(`JavaScript on first load: ${files.length} files, ${jsRaw} B raw, ${jsGzip} B gzip`);
@@ -173,12 +196,17 @@ try {
   console.log(
     `  budget ${BUDGET_JS_GZIP} B gzip: ${verdict(jsGzip <= BUDGET_JS_GZIP)}; KaTeX shipped: ${katexShipped ? 'yes' : 'no'}`,
   );
-  console.log(`Slider keypress → last DOM change, CPU slowed ${CPU_SLOWDOWN}×:`);
-  for (const [name, figures] of Object.entries(latency)) {
-    const ok = figures.medianMs <= BUDGET_MEDIAN_MS && figures.p95Ms <= BUDGET_P95_MS;
-    console.log(
-      `  ${name}: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms over ${figures.samples} presses (budget ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms: ${verdict(ok)})`,
-    );
+  for (const scenario of SCENARIOS) {
+    console.log(`Slider keypress → last DOM change, CPU slowed ${CPU_SLOWDOWN}×, ${scenario.name}:`);
+    for (const [name, figures] of Object.entries(latency[scenario.name])) {
+      const ok = figures.medianMs <= BUDGET_MEDIAN_MS && figures.p95Ms <= BUDGET_P95_MS;
+      const against = scenario.budget
+        ? `budget ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms: ${verdict(ok)}`
+        : `worst case, for information: ${ok ? 'within' : 'over'} ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms`;
+      console.log(
+        `  ${name}: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms over ${figures.samples} presses (${against})`,
+      );
+    }
   }
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(

@@ -17,7 +17,7 @@ import { chartWidth, type ChartDescription, type ChartOptions, type ChartText } 
 
 export const DATASET_CHART_ID = 'dataset-chart';
 /** The most cells the chart draws, over all lanes. */
-export const MAX_CELLS = 600;
+export const MAX_CELLS = 300;
 /** The most device lanes drawn; beyond it the first ones and the last one stand for the rest. */
 export const MAX_LANES = 8;
 

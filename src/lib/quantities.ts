@@ -73,7 +73,11 @@ function planValue(plan: TrainingPlan, id: QuantityId): number | null {
 export function quantity(plan: TrainingPlan, id: QuantityId): Quantity {
   const value = planValue(plan, id);
   const text =
-    value === null ? (id === 'optimizer-steps-per-epoch' ? plan.optimizerStepsPerEpochReason : '—') : formatCount(value);
+    value === null
+      ? id === 'optimizer-steps-per-epoch'
+        ? plan.optimizerStepsPerEpochReason
+        : '—'
+      : formatCount(value);
   return { id, label: QUANTITY_LABELS[id], value, text };
 }
 

@@ -44,6 +44,12 @@ async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> 
     );
 }
 
+/** Opens every <details> by clicking its summary, as a reader would. */
+async function openEveryDisclosure(page: Page): Promise<void> {
+  const closed = page.locator('details:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
+}
+
 function numberInput(page: Page, name: string) {
   return page.getByRole('spinbutton', { name, exact: true });
 }
@@ -241,8 +247,7 @@ describe('themes, motion, phones and no JavaScript', () => {
         colorScheme,
         reducedMotion: 'reduce',
       });
-      await page.getByText('Advanced').click();
-      for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
+      await openEveryDisclosure(page);
       await numberInput(page, 'Batch size').fill('64.5');
       expect(await runAxe(page)).toEqual([]);
       await context.close();
@@ -251,7 +256,7 @@ describe('themes, motion, phones and no JavaScript', () => {
 
   test('renders at 320 px without horizontal scrolling', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND, { viewport: { width: 320, height: 800 } });
-    for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
+    await openEveryDisclosure(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
