@@ -24,26 +24,26 @@ export const DERIVATION_TEMPLATES = {
   'training-images/keras': {
     quantity: 'training-images',
     label: 'Training images (Keras validation_split: the last rows are held out)',
-    tex: String.raw`N_{\text{train}} = \left\lfloor N\,(1 - v) \right\rfloor = \left\lfloor {{0}} \times (1 - {{1}}\%) \right\rfloor = {{2}}`,
+    tex: String.raw`N = \left\lfloor N_{\text{all}}\,(1 - v) \right\rfloor = \left\lfloor {{0}} \times (1 - {{1}}\%) \right\rfloor = {{2}}`,
     speech: '{{0}} times (1 minus {{1}} percent), rounded down, is {{2}} training images',
   },
   'training-images/fastai': {
     quantity: 'training-images',
     label: 'Training images (fastai RandomSplitter: the validation count is rounded down)',
-    tex: String.raw`N_{\text{train}} = N - \left\lfloor v\,N \right\rfloor = {{0}} - \left\lfloor {{1}}\% \times {{2}} \right\rfloor = {{3}}`,
+    tex: String.raw`N = N_{\text{all}} - \left\lfloor v\,N_{\text{all}} \right\rfloor = {{0}} - \left\lfloor {{1}}\% \times {{2}} \right\rfloor = {{3}}`,
     speech: '{{0}} minus ({{1}} percent of {{2}}, rounded down) is {{3}} training images',
   },
   'training-images/random-split': {
     quantity: 'training-images',
     label: 'Training images (random_split: rounded down, then the remainder goes to training first)',
-    tex: String.raw`N_{\text{train}} = \left\lfloor N\,(1 - v) \right\rfloor + r = \left\lfloor {{0}} \times (1 - {{1}}\%) \right\rfloor + {{2}} = {{3}}`,
+    tex: String.raw`N = \left\lfloor N_{\text{all}}\,(1 - v) \right\rfloor + r = \left\lfloor {{0}} \times (1 - {{1}}\%) \right\rfloor + {{2}} = {{3}}`,
     speech:
       '{{0}} times (1 minus {{1}} percent), rounded down, plus a remainder of {{2}}, is {{3}} training images',
   },
   'training-images/train-test-split': {
     quantity: 'training-images',
     label: 'Training images (train_test_split: the validation count is rounded up)',
-    tex: String.raw`N_{\text{train}} = N - \left\lceil v\,N \right\rceil = {{0}} - \left\lceil {{1}}\% \times {{2}} \right\rceil = {{3}}`,
+    tex: String.raw`N = N_{\text{all}} - \left\lceil v\,N_{\text{all}} \right\rceil = {{0}} - \left\lceil {{1}}\% \times {{2}} \right\rceil = {{3}}`,
     speech: '{{0}} minus ({{1}} percent of {{2}}, rounded up) is {{3}} training images',
   },
   'images-per-device/padded': {

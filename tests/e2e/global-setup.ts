@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestProject } from 'vitest/node';
-import { findOrInstallBrowser } from '../../scripts/find-browser.mjs';
+import { findOrInstallBrowser } from '../support/find-browser.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { findOrInstallBrowser } from './find-browser.mjs';
+import { findOrInstallBrowser } from '../support/find-browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE = 'playground/';
 const BUDGET_JS_GZIP = 25 * 1024;
 const BUDGET_MEDIAN_MS = 8;

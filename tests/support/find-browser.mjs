@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Finds a Chromium for the browser tests, installing one if the machine has none.
 //
-//   node scripts/find-browser.mjs      prints the executable path (runs on Node 20 and later)
-//   import { findOrInstallBrowser } from './scripts/find-browser.mjs'
+//   node tests/support/find-browser.mjs      prints the executable path (runs on Node 20 and later)
+//   import { findOrInstallBrowser } from './tests/support/find-browser.mjs'
 //
 // Search order:
 //   1. $CHROMIUM_PATH, if it names an executable file;
