@@ -16,6 +16,12 @@ export default defineConfig({
   trailingSlash: 'always',
   compressHTML: true,
   integrations: [mdx()],
+  server: {
+    // A page framed with sandbox="allow-scripts" has an opaque origin, so its module scripts
+    // and fonts are CORS requests: the public assets must allow any origin (dev and preview
+    // here; public/_headers and the README say the same for static hosts).
+    headers: { 'Access-Control-Allow-Origin': '*' },
+  },
   markdown: {
     syntaxHighlight: false,
     processor: satteri({

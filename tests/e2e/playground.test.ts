@@ -12,7 +12,7 @@ import {
   type TrainingInputs,
   type TrainingPlan,
 } from '../../src/lib';
-import { NO_PROBLEMS, launchBrowser, openPage, runAxe } from './browser';
+import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
 
 const PLAYGROUND = 'playground/';
 
@@ -236,6 +236,37 @@ describe('the calculator', () => {
     };
     await expectOutputs(page, deepspeed);
     expect(planFor(deepspeed).optimizerStepsPerEpoch).toBeNull();
+    await context.close();
+  });
+});
+
+describe('in a sandboxed iframe, as course pages embed it', () => {
+  test('works where storage throws and the clipboard is refused', async () => {
+    const { page, context, problems } = await openPage(browser, '');
+    const src = pageURL(`${PLAYGROUND}?images=35126&batch=32`);
+    await page.setContent(
+      `<iframe title="Playground" sandbox="allow-scripts" src="${src}" width="1000" height="800"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.locator('training-calculator output[data-quantity]').first().waitFor();
+    // The condition under test: an opaque origin, where touching storage throws.
+    const storage = await page.frames()[1]?.evaluate(() => {
+      try {
+        return typeof window.localStorage.length;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(storage).toBe('SecurityError');
+    await frame.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('50');
+    const inputs = { ...DEFAULT_INPUTS, images: 35_126, batchSize: 32, epochs: 50 };
+    const expected = quantities(planFor(inputs)).find((item) => item.id === 'total-batches');
+    await expect
+      .poll(() => frame.locator('output[data-quantity="total-batches"]').textContent())
+      .toBe(expected?.text);
+    await frame.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => frame.locator('[data-share-url]').inputValue()).toContain('epochs=50');
+    expect(await problems()).toEqual(NO_PROBLEMS);
     await context.close();
   });
 });
