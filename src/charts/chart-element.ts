@@ -53,12 +53,21 @@ export abstract class ChartElement extends HTMLElement {
     return this.dataset['chartId'] ?? this.localName;
   }
 
+  /** Elements found once per connection: every slider step renders, and lookups add up. */
+  private found = new Map<string, Element | null>();
+
+  /** The first element matching `selector` inside the chart, looked up once. */
+  protected find<T extends Element>(selector: string): T | null {
+    if (!this.found.has(selector)) this.found.set(selector, this.querySelector(selector));
+    return this.found.get(selector) as T | null;
+  }
+
   protected get plot(): HTMLElement | null {
-    return this.querySelector<HTMLElement>('[data-chart-plot]');
+    return this.find<HTMLElement>('[data-chart-plot]');
   }
 
   protected get svgElement(): SVGSVGElement | null {
-    return this.querySelector<SVGSVGElement>('[data-chart-plot] > svg');
+    return this.find<SVGSVGElement>('[data-chart-plot] > svg');
   }
 
   private measure(): number {
@@ -112,6 +121,7 @@ export abstract class ChartElement extends HTMLElement {
     this.intersectionObserver = undefined;
     this.visible = true;
     cancelAnimationFrame(this.resizeFrame);
+    this.found.clear();
   }
 
   /** Describes the chart for the current plan and patches the page to match. */
@@ -135,8 +145,8 @@ export abstract class ChartElement extends HTMLElement {
       patchSvgText(svg, text.title, text.description);
       this.stale = true;
     }
-    setText(this.querySelector('[data-chart-title]'), text.title);
-    setText(this.querySelector('[data-chart-description]'), text.description);
+    setText(this.find('[data-chart-title]'), text.title);
+    setText(this.find('[data-chart-description]'), text.description);
     this.pendingTable = text.table;
     if (this.details?.open !== false) this.writeTable();
     this.afterRender();
@@ -144,7 +154,7 @@ export abstract class ChartElement extends HTMLElement {
 
   /** The table twin is written when its <details> is open, or as it opens. */
   private writeTable(): void {
-    const table = this.querySelector<HTMLTableElement>('[data-chart-table]');
+    const table = this.find<HTMLTableElement>('[data-chart-table]');
     if (table && this.pendingTable) patchTable(table, this.pendingTable);
     this.pendingTable = undefined;
   }
@@ -154,11 +164,11 @@ export abstract class ChartElement extends HTMLElement {
   };
 
   private get details(): HTMLDetailsElement | null {
-    return this.querySelector<HTMLDetailsElement>('details[data-chart-data]');
+    return this.find<HTMLDetailsElement>('details[data-chart-data]');
   }
 
   protected setText(selector: string, text: string): void {
-    setText(this.querySelector(selector), text);
+    setText(this.find(selector), text);
   }
 }
 

@@ -3,12 +3,22 @@
  * lookups), so server and browser always print the same digits.
  */
 
+/** "1234567" → "1,234,567" (a plain loop: this runs for every number on every slider step). */
 function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += separator + digits.slice(i, i + 3);
+  return grouped;
 }
 
 function splitNumber(value: number): { sign: string; whole: string; fraction: string } {
-  const text = Number.isInteger(value) ? Math.abs(value).toFixed(0) : String(Math.abs(value));
+  // Safe integers print without an exponent; toFixed covers larger whole numbers.
+  const magnitude = Math.abs(value);
+  const text = Number.isSafeInteger(magnitude)
+    ? String(magnitude)
+    : Number.isInteger(value)
+      ? magnitude.toFixed(0)
+      : String(magnitude);
   const [whole = '0', fraction = ''] = text.split('.');
   return { sign: value < 0 ? '−' : '', whole, fraction };
 }

@@ -43,7 +43,8 @@ export const QUANTITY_LABELS: Readonly<Record<QuantityId, string>> = {
   'images-repeated-per-epoch': 'Images repeated per epoch',
 };
 
-function planValue(plan: TrainingPlan, id: QuantityId): number | null {
+/** The plain value of one quantity (null where it has none), without formatting it. */
+export function quantityValue(plan: TrainingPlan, id: QuantityId): number | null {
   switch (id) {
     case 'batches-per-epoch':
       return plan.batchesPerEpoch;
@@ -71,7 +72,7 @@ function planValue(plan: TrainingPlan, id: QuantityId): number | null {
 }
 
 export function quantity(plan: TrainingPlan, id: QuantityId): Quantity {
-  const value = planValue(plan, id);
+  const value = quantityValue(plan, id);
   const text =
     value === null
       ? id === 'optimizer-steps-per-epoch'
