@@ -8,7 +8,7 @@
  * images a cell stands for, and where the plan's skipped and repeated images are drawn.
  */
 import { countWithNoun, formatCount } from '../lib/format';
-import { FRAMEWORK_INFO } from '../lib/inputs';
+import { deviceEpoch, fullBatchesPerEpoch, imagesLeftOutBeforeSharding } from '../lib/training';
 import type { TrainingPlan } from '../lib/types';
 import { textWidth } from './axes';
 import { chartFrame } from './frame';
@@ -94,27 +94,18 @@ function imagesPerCell(lanes: readonly Lane[], batchSize: number): number {
  * batches); their totals are the plan's.
  */
 export function datasetLayout(plan: TrainingPlan): DatasetLayout {
-  const { batchSize, devices, framework } = plan.inputs;
-  const sharding = FRAMEWORK_INFO[framework].sharding;
-  const partial = plan.lastBatchSize < batchSize ? plan.lastBatchSize : 0;
-  const full = plan.imagesPerDevice - partial;
-  const skipped = plan.imagesSkippedPerEpoch;
-  // Dropping on each device (one device, or DistributedSampler) skips the same tail everywhere;
-  // accelerate leaves its skipped images out before dealing, in a lane of their own.
-  const skippedPerLane = skipped % devices === 0 ? skipped / devices : 0;
-  const leftOut = skipped - skippedPerLane * devices;
-  const repeated = plan.imagesRepeatedPerEpoch;
-  const repeatCap = sharding === 'accelerate' ? batchSize : Math.ceil(repeated / devices);
+  const { batchSize, devices } = plan.inputs;
   const lane = (device: number): Lane => {
-    const fromEnd = devices - device;
+    const share = deviceEpoch(plan, device);
     return {
       label: `Device ${formatCount(device)}`,
-      full,
-      partial,
-      skipped: skippedPerLane,
-      repeated: Math.min(repeatCap, Math.max(0, repeated - fromEnd * repeatCap)),
+      full: share.imagesInFullBatches,
+      partial: share.partialBatchImages,
+      skipped: share.skipped,
+      repeated: share.repeated,
     };
   };
+  const leftOut = imagesLeftOutBeforeSharding(plan);
   const numbers =
     devices <= MAX_LANES
       ? Array.from({ length: devices }, (_, i) => i + 1)
@@ -260,9 +251,12 @@ function describeWords(plan: TrainingPlan, layout: DatasetLayout): { title: stri
 }
 
 function tableOf(plan: TrainingPlan): ChartDescription['table'] {
-  const { batchSize, devices } = plan.inputs;
-  const full = plan.lastBatchSize === batchSize ? plan.batchesPerEpoch : plan.batchesPerEpoch - 1;
-  const perDevice = [formatCount(plan.batchesPerEpoch), formatCount(full), formatCount(plan.lastBatchSize)];
+  const { devices } = plan.inputs;
+  const perDevice = [
+    formatCount(plan.batchesPerEpoch),
+    formatCount(fullBatchesPerEpoch(plan)),
+    formatCount(plan.lastBatchSize),
+  ];
   const columns = [
     'Device',
     'Batches',

@@ -463,6 +463,56 @@ export function countsAtEpoch(plan: TrainingPlan, epoch: number): EpochPoint {
   };
 }
 
+/** One device's share of an epoch. */
+export interface DeviceEpoch {
+  /** 1 … P. */
+  device: number;
+  /** Images in the device's full batches. */
+  imagesInFullBatches: number;
+  /** Images in its last, partial batch (0 when every batch is full). */
+  partialBatchImages: number;
+  /** Images it leaves out by dropping its last partial batch. */
+  skipped: number;
+  /** Repeated images among those it processes. */
+  repeated: number;
+}
+
+/**
+ * Who gets what in an epoch. DistributedSampler pads its index list at the end and deals it
+ * round-robin, so each of the last ranks gets one repeated image, and each device drops the
+ * same tail (notes §1.3). accelerate completes the last batch and deals loop-back batches to
+ * the processes after it, so the repeats fill the last devices' final batches (notes §3.1).
+ */
+export function deviceEpoch(plan: TrainingPlan, device: number): DeviceEpoch {
+  const { batchSize, devices, framework } = plan.inputs;
+  const accelerate = FRAMEWORK_INFO[framework].sharding === 'accelerate' && devices > 1;
+  const partialBatchImages = plan.lastBatchSize < batchSize ? plan.lastBatchSize : 0;
+  const fromEnd = devices - device;
+  const repeatsPerDevice = accelerate ? batchSize : 1;
+  const repeated = Math.min(
+    repeatsPerDevice,
+    Math.max(0, plan.imagesRepeatedPerEpoch - fromEnd * repeatsPerDevice),
+  );
+  return {
+    device,
+    imagesInFullBatches: plan.imagesPerDevice - partialBatchImages,
+    partialBatchImages,
+    skipped: accelerate ? 0 : plan.imagesSkippedPerEpoch / devices,
+    repeated,
+  };
+}
+
+/** Images no device sees: accelerate drops the batches that do not make a full round (notes §3.1). */
+export function imagesLeftOutBeforeSharding(plan: TrainingPlan): number {
+  const { devices, framework } = plan.inputs;
+  return FRAMEWORK_INFO[framework].sharding === 'accelerate' && devices > 1 ? plan.imagesSkippedPerEpoch : 0;
+}
+
+/** Batches per epoch on one device that hold a full B images. */
+export function fullBatchesPerEpoch(plan: TrainingPlan): number {
+  return plan.lastBatchSize < plan.inputs.batchSize ? plan.batchesPerEpoch - 1 : plan.batchesPerEpoch;
+}
+
 export interface SweepPoint {
   batchSize: number;
   /** Batches per epoch on one device with the last partial batch kept. */

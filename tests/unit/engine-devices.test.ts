@@ -1,0 +1,84 @@
+// Who gets what on several devices (notes §1.3 DistributedSampler, §3.1 accelerate).
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  DEFAULT_INPUTS,
+  FRAMEWORKS,
+  computeTraining,
+  deviceEpoch,
+  fullBatchesPerEpoch,
+  imagesLeftOutBeforeSharding,
+  type TrainingInputs,
+  type TrainingPlan,
+} from '../../src/lib';
+
+function planFor(inputs: Partial<TrainingInputs>): TrainingPlan {
+  const computed = computeTraining({ ...DEFAULT_INPUTS, ...inputs });
+  if (!computed.ok) throw new Error(computed.errors.map((error) => error.message).join(' '));
+  return computed.value;
+}
+
+describe('deviceEpoch', () => {
+  test('§1.3: N = 35,126 on 4 devices pads 2 images, one each on the last two ranks', () => {
+    const plan = planFor({ images: 35_126, batchSize: 32, devices: 4 });
+    expect([1, 2, 3, 4].map((device) => deviceEpoch(plan, device).repeated)).toEqual([0, 0, 1, 1]);
+  });
+
+  test('§3.1: HF Trainer, N = 3,662, B = 16, 2 processes: 2 repeats complete the last batch, 16 loop back', () => {
+    const plan = planFor({ images: 3_662, batchSize: 16, devices: 2, framework: 'hf-trainer' });
+    expect([1, 2].map((device) => deviceEpoch(plan, device).repeated)).toEqual([2, 16]);
+    expect(imagesLeftOutBeforeSharding(plan)).toBe(0);
+  });
+
+  test('accelerate drops whole batches before dealing them: left out, not skipped by a device', () => {
+    const plan = planFor({
+      images: 3_662,
+      batchSize: 16,
+      devices: 2,
+      framework: 'hf-trainer',
+      lastBatch: 'drop',
+    });
+    expect(imagesLeftOutBeforeSharding(plan)).toBe(plan.imagesSkippedPerEpoch);
+    expect(deviceEpoch(plan, 1).skipped).toBe(0);
+  });
+
+  test('the shares add up to the plan’s totals, for every framework', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 1, max: 512 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.constantFrom(...FRAMEWORKS),
+        fc.constantFrom('keep' as const, 'drop' as const),
+        (images, batchSize, devices, framework, lastBatch) => {
+          const computed = computeTraining({
+            ...DEFAULT_INPUTS,
+            images,
+            batchSize,
+            devices,
+            framework,
+            lastBatch,
+          });
+          if (!computed.ok) return true;
+          const plan = computed.value;
+          const shares = Array.from({ length: plan.inputs.devices }, (_, i) => deviceEpoch(plan, i + 1));
+          const sum = (pick: (share: (typeof shares)[number]) => number) =>
+            shares.reduce((total, share) => total + pick(share), 0);
+          expect(sum((share) => share.repeated)).toBe(plan.imagesRepeatedPerEpoch);
+          expect(sum((share) => share.skipped) + imagesLeftOutBeforeSharding(plan)).toBe(
+            plan.imagesSkippedPerEpoch,
+          );
+          for (const share of shares) {
+            expect(share.imagesInFullBatches + share.partialBatchImages).toBe(plan.imagesPerDevice);
+            expect(share.imagesInFullBatches).toBe(fullBatchesPerEpoch(plan) * plan.inputs.batchSize);
+          }
+          // Every image is seen once, plus the repeats, minus what is left out.
+          expect(sum((share) => share.imagesInFullBatches + share.partialBatchImages)).toBe(
+            plan.trainingImages + plan.imagesRepeatedPerEpoch - plan.imagesSkippedPerEpoch,
+          );
+          return true;
+        },
+      ),
+    );
+  });
+});
