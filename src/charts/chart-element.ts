@@ -6,7 +6,7 @@
 import { subscribe } from '../client/training-state';
 import type { TrainingPlan } from '../lib/types';
 import { patchSvg, patchSvgText } from './svg';
-import { patchTable } from './table';
+import { patchTable, tableToCsv } from './table';
 import {
   DEFAULT_CHART_WIDTH,
   chartWidth,
@@ -78,6 +78,11 @@ export abstract class ChartElement extends HTMLElement {
   connectedCallback(): void {
     this.width = this.measure();
     this.details?.addEventListener('toggle', this.onToggle);
+    const download = this.find<HTMLButtonElement>('[data-chart-csv]');
+    if (download) {
+      download.hidden = false;
+      download.addEventListener('click', this.onDownload);
+    }
     this.unsubscribe = subscribe((state) => {
       this.plan = state.plan;
       this.render();
@@ -113,6 +118,7 @@ export abstract class ChartElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.details?.removeEventListener('toggle', this.onToggle);
+    this.find('[data-chart-csv]')?.removeEventListener('click', this.onDownload);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.resizeObserver?.disconnect();
@@ -158,6 +164,21 @@ export abstract class ChartElement extends HTMLElement {
     if (table && this.pendingTable) patchTable(table, this.pendingTable);
     this.pendingTable = undefined;
   }
+
+  /** Saves the data of the current state as a CSV file (a sandboxed frame may refuse downloads). */
+  private onDownload = (): void => {
+    if (!this.plan) return;
+    const csv = tableToCsv(this.describeText(this.plan).table);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = this.ownerDocument.createElement('a');
+    link.href = url;
+    link.download = `${this.chartId}.csv`;
+    link.hidden = true;
+    this.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
 
   private onToggle = (): void => {
     if (this.details?.open) this.writeTable();

@@ -42,3 +42,13 @@ export function patchTable(table: HTMLTableElement, spec: ChartTable): void {
   resize(body, spec.rows.length, () => doc.createElement('tr'));
   spec.rows.forEach((cells, i) => patchRow(body.rows[i] as HTMLTableRowElement, cells, false));
 }
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The table as CSV, for the "Download the data" button: the caption is the file's subject, not a row. */
+export function tableToCsv(table: ChartTable): string {
+  return [table.columns, ...table.rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeBatchSizeText } from '../../src/charts/batch-size-chart';
 import { describeDatasetText } from '../../src/charts/dataset-chart';
 import { describeEpochsText, epochReadout } from '../../src/charts/epochs-chart';
+import { tableToCsv } from '../../src/charts/table';
+import { readFile } from 'node:fs/promises';
 import { DEFAULT_INPUTS, computeTraining, type TrainingInputs, type TrainingPlan } from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage } from './browser';
 
@@ -97,6 +99,20 @@ describe('charts follow the state', () => {
     await expect.poll(() => readout.textContent()).toBe(epochReadout(plan, 1));
     await page.keyboard.press('End');
     await expect.poll(() => readout.textContent()).toBe(epochReadout(plan, plan.inputs.epochs));
+    await context.close();
+  });
+
+  test('“Download the data” saves the table of the current state as CSV', async () => {
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?epochs=37`);
+    const chart = page.locator('epochs-chart');
+    await chart.locator('details[data-chart-data] summary').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: 'Download the data (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('epochs-chart.csv');
+    const saved = await readFile((await download.path()) ?? '', 'utf8');
+    expect(saved).toBe(tableToCsv(describeEpochsText(planFor({ ...DEFAULT_INPUTS, epochs: 37 })).table));
     await context.close();
   });
 
