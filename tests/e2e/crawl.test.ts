@@ -29,6 +29,8 @@ describe.each(paths.map((p) => ({ path: p, label: `/${p}` })))('page $label', ({
         expect.soft(response?.status(), 'HTTP status').toBeLessThan(400);
         expect.soft(await problems(), 'errors, CSP violations, other hosts').toEqual(NO_PROBLEMS);
         expect.soft(await runAxe(page), 'axe violations').toEqual([]);
+        const text = await page.locator('body').innerText();
+        expect.soft(text, 'a broken number in the text').not.toMatch(/\b(NaN|Infinity|undefined|null)\b/);
       } finally {
         await context.close();
       }
@@ -58,7 +60,9 @@ describe.each(paths.map((p) => ({ path: p, label: `/${p}` })))('page $label', ({
       expect(await page.locator('h1').count(), 'the <h1> elements').toBe(1);
       const main = page.locator('main');
       expect(await main.count(), 'the <main> elements').toBe(1);
-      expect((await main.innerText()).trim(), 'the text of <main>').not.toBe('');
+      const text = await main.innerText();
+      expect(text.trim(), 'the text of <main>').not.toBe('');
+      expect(text, 'a broken number in the text').not.toMatch(/\b(NaN|Infinity|undefined|null)\b/);
       expect(await problems()).toEqual(NO_PROBLEMS);
     } finally {
       await context.close();
