@@ -164,27 +164,40 @@ function osRelease() {
 }
 
 /**
- * Installs a Chromium the way that suits this machine.
+ * On Debian or Ubuntu as root: the distribution's package.
+ * @param {(line: string) => void} log
+ * @returns {string} what was done, for the log line, or '' where apt does not apply
+ */
+function installWithApt(log) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync('/etc/debian_version')) return '';
+  log('find-browser: no Chromium found; installing the distribution package: apt-get install -y chromium');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', 'chromium'], env)) {
+    return 'installed with apt-get install chromium';
+  }
+  log('find-browser: apt-get failed');
+  return 'apt-get install chromium failed';
+}
+
+/**
+ * Anywhere else, or where apt gave no working browser (Ubuntu's package is only a stub for
+ * the snap, which does not run in containers): Playwright's own Chromium build.
  * @param {(line: string) => void} log
  * @returns {string} what was done, for the log line
  */
-function install(log) {
+function installWithPlaywright(log) {
   const isRoot = process.getuid?.() === 0;
-  const isDebianFamily = existsSync('/etc/debian_version');
   const isUbuntu = /^(ID|ID_LIKE)=.*ubuntu/im.test(osRelease());
-
-  if (isRoot && isDebianFamily && !isUbuntu) {
-    log('find-browser: no Chromium found; installing the Debian package: apt-get install -y chromium');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', 'chromium'], env)) {
-      return 'installed with apt-get install chromium';
-    }
-    log('find-browser: apt-get failed; trying Playwright instead');
-  }
   // On Ubuntu as root, let Playwright install the shared libraries Chromium needs too.
-  const args = ['--yes', 'playwright-core', 'install', ...(isRoot && isDebianFamily ? ['--with-deps'] : [])];
-  args.push('chromium');
-  log(`find-browser: no Chromium found; installing one: npx ${args.join(' ')}`);
+  const args = [
+    '--yes',
+    'playwright-core',
+    'install',
+    ...(isRoot && isUbuntu ? ['--with-deps'] : []),
+    'chromium',
+  ];
+  log(`find-browser: installing Chromium with: npx ${args.join(' ')}`);
   if (!run('npx', args)) log('find-browser: npx playwright-core install failed');
   return `installed with npx ${args.join(' ')}`;
 }
@@ -199,7 +212,11 @@ export async function findOrInstallBrowser({ log = console.log } = {}) {
   let found = await search(log);
   let installed = '';
   if (!found) {
-    installed = install(log);
+    installed = installWithApt(log);
+    if (installed) found = await search(log);
+  }
+  if (!found) {
+    installed = [installed, installWithPlaywright(log)].filter(Boolean).join('; ');
     found = await search(log);
   }
   if (!found) {
