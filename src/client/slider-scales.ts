@@ -70,3 +70,17 @@ export const SLIDER_SCALES: Readonly<Partial<Record<NumericField, SliderScale>>>
   batchSize: powerOfTwoScale(FIELD_SPECS.batchSize.max),
   epochs: linearThenLogScale(FIELD_SPECS.epochs.min, 200, FIELD_SPECS.epochs.max, 300),
 };
+
+/**
+ * The value Page Up (+1) or Page Down (−1) gives in a number input: a tenth of its slider's
+ * track, as on the slider itself, or ten steps for fields without a slider; within range.
+ */
+export function pageStep(field: NumericField, value: number, direction: 1 | -1): number {
+  const spec = FIELD_SPECS[field];
+  const scale = SLIDER_SCALES[field];
+  if (scale) {
+    const jump = Math.max(1, Math.round(scale.positions / 10));
+    return scale.toValue(scale.toPosition(value) + direction * jump);
+  }
+  return clamp(Math.round(value) + direction * 10, spec.min, spec.max);
+}

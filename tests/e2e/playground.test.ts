@@ -12,6 +12,7 @@ import {
   type TrainingInputs,
   type TrainingPlan,
 } from '../../src/lib';
+import { pageStep } from '../../src/client/slider-scales';
 import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
 
 const PLAYGROUND = 'playground/';
@@ -118,6 +119,17 @@ describe('the calculator', () => {
     const afterPageUp = Number(await numberInput(page, 'Epochs').inputValue());
     expect(afterPageUp).toBeGreaterThan(2);
     expect(await epochsSlider.getAttribute('aria-valuetext')).toBe(`${afterPageUp} epochs`);
+
+    // The number fields answer Page Up and Page Down as their sliders do; arrows step by one.
+    const epochsField = numberInput(page, 'Epochs');
+    await epochsField.fill('120');
+    await epochsField.press('PageUp');
+    const paged = pageStep('epochs', 120, 1);
+    await expect.poll(() => epochsField.inputValue()).toBe(String(paged));
+    await expectOutputs(page, { ...DEFAULT_INPUTS, batchSize: largest, epochs: paged });
+    await epochsField.press('ArrowDown');
+    await expect.poll(() => epochsField.inputValue()).toBe(String(paged - 1));
+    await expectOutputs(page, { ...DEFAULT_INPUTS, batchSize: largest, epochs: paged - 1 });
 
     const imagesSlider = page.getByRole('slider', { name: 'Images slider' });
     await imagesSlider.focus();

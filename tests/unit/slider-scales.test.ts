@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { SLIDER_SCALES, roundForReading } from '../../src/client/slider-scales';
+import { SLIDER_SCALES, pageStep, roundForReading } from '../../src/client/slider-scales';
 import { FIELD_SPECS, type NumericField } from '../../src/lib';
 
 const fields = Object.keys(SLIDER_SCALES) as NumericField[];
@@ -60,5 +60,17 @@ describe('slider scales', () => {
     expect(roundForReading(48_123)).toBe(48_100);
     expect(roundForReading(999)).toBe(999);
     expect(roundForReading(123_456_789)).toBe(123_000_000);
+  });
+});
+
+describe('Page Up and Page Down in number fields', () => {
+  test.each(Object.keys(FIELD_SPECS) as NumericField[])('%s: moves within range, up then down', (field) => {
+    const spec = FIELD_SPECS[field];
+    const up = pageStep(field, spec.default, 1);
+    expect(up).toBeGreaterThan(spec.default);
+    expect(up).toBeLessThanOrEqual(spec.max);
+    expect(pageStep(field, spec.min, -1)).toBe(spec.min);
+    expect(pageStep(field, spec.max, 1)).toBeLessThanOrEqual(spec.max);
+    expect(pageStep(field, up, -1)).toBeLessThan(up);
   });
 });
