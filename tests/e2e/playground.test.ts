@@ -297,6 +297,20 @@ describe('themes, motion, phones and no JavaScript', () => {
     });
   }
 
+  test('prints as a handout: data tables shown, sliders and buttons hidden, black on white', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('epochs-chart [data-chart-table]').isVisible()).toBe(true);
+    expect(await page.getByRole('slider', { name: 'Images slider' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.color, getComputedStyle(document.documentElement).backgroundColor];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    await context.close();
+  });
+
   test('renders at 320 px without horizontal scrolling', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND, { viewport: { width: 320, height: 800 } });
     await openEveryDisclosure(page);
