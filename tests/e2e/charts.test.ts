@@ -130,6 +130,22 @@ describe('charts follow the state', () => {
 });
 
 describe('charts follow the colour scheme and reduced motion', () => {
+  test('the theme menu overrides the system scheme, and the choice survives a reload', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND, { colorScheme: 'light' });
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(background).not.toBe(light);
+    const dark = await background();
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await background()).toBe(dark);
+    await page.getByLabel('Theme').selectOption('auto');
+    await expect.poll(background).toBe(light);
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
   test('line colours come from the theme: light and dark differ', async () => {
     const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
