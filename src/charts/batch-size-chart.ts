@@ -22,7 +22,13 @@ import {
 import { chartFrame } from './frame';
 import { logScale, powerTicks, type Point, type PositionScale } from './scales';
 import { px, stepAfterPath, svg, svgText, type SvgNode } from './svg';
-import { chartWidth, type ChartDescription, type ChartOptions, type ChartText } from './types';
+import {
+  chartWidth,
+  type ChartDescription,
+  type ChartOptions,
+  type ChartTable,
+  type ChartText,
+} from './types';
 
 export const BATCH_SIZE_CHART_ID = 'batch-size-chart';
 
@@ -90,19 +96,25 @@ export function describeBatchSizeText(plan: TrainingPlan, sweep = batchSizeSweep
     `At batch size ${formatCount(batchSize)} there ${plan.batchesPerEpoch === 1 ? 'is' : 'are'} ${countWithNoun(plan.batchesPerEpoch, 'batch', 'batches')} per epoch.`;
   if (drop) description += ' The dashed line shows the same with the last partial batch dropped.';
 
-  const rows = sweep
-    .filter((p) => isPowerOfTwo(p.batchSize) || p.batchSize === batchSize)
-    .map((p) => {
-      const size = `${formatCount(p.batchSize)}${p.batchSize === batchSize ? ' (current)' : ''}`;
-      return drop ? [size, formatCount(p.keep), formatCount(p.drop)] : [size, formatCount(p.keep)];
-    });
-  const columns = drop
-    ? ['Batch size', 'Batches per epoch, last batch kept', 'Batches per epoch, last batch dropped']
-    : ['Batch size', 'Batches per epoch'];
+  const table = (): ChartTable => {
+    const rows = sweep
+      .filter((p) => isPowerOfTwo(p.batchSize) || p.batchSize === batchSize)
+      .map((p) => {
+        const size = `${formatCount(p.batchSize)}${p.batchSize === batchSize ? ' (current)' : ''}`;
+        return drop ? [size, formatCount(p.keep), formatCount(p.drop)] : [size, formatCount(p.keep)];
+      });
+    const columns = drop
+      ? ['Batch size', 'Batches per epoch, last batch kept', 'Batches per epoch, last batch dropped']
+      : ['Batch size', 'Batches per epoch'];
+    return { caption: `Batches per epoch${perDevice} by batch size, with ${training}`, columns, rows };
+  };
+  // The table is built only when read: while its disclosure is closed, a slider step skips it.
   return {
     title,
     description,
-    table: { caption: `Batches per epoch${perDevice} by batch size, with ${training}`, columns, rows },
+    get table() {
+      return table();
+    },
   };
 }
 
@@ -183,6 +195,10 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
       text.description,
       marks,
     ),
-    ...text,
+    title: text.title,
+    description: text.description,
+    get table() {
+      return text.table;
+    },
   };
 }

@@ -7,13 +7,7 @@ import { subscribe } from '../client/training-state';
 import type { TrainingPlan } from '../lib/types';
 import { patchSvg, patchSvgText } from './svg';
 import { patchTable, tableToCsv } from './table';
-import {
-  DEFAULT_CHART_WIDTH,
-  chartWidth,
-  type ChartDescription,
-  type ChartTable,
-  type ChartText,
-} from './types';
+import { DEFAULT_CHART_WIDTH, chartWidth, type ChartDescription, type ChartText } from './types';
 
 export abstract class ChartElement extends HTMLElement {
   protected plan: TrainingPlan | undefined;
@@ -28,8 +22,8 @@ export abstract class ChartElement extends HTMLElement {
   /** Whether the drawing lags behind the plan (updated off screen). */
   private stale = false;
   private intersectionObserver: IntersectionObserver | undefined;
-  /** The table the plan calls for, not yet written (its <details> is closed). */
-  private pendingTable: ChartTable | undefined;
+  /** The words whose table is not yet written (its <details> is closed); built when it opens. */
+  private pendingTable: ChartText | undefined;
 
   /** The chart for a plan at the current width (and any state of the element). */
   protected abstract describe(plan: TrainingPlan): ChartDescription;
@@ -153,7 +147,7 @@ export abstract class ChartElement extends HTMLElement {
     }
     setText(this.find('[data-chart-title]'), text.title);
     setText(this.find('[data-chart-description]'), text.description);
-    this.pendingTable = text.table;
+    this.pendingTable = text;
     if (this.details?.open !== false) this.writeTable();
     this.afterRender();
   }
@@ -161,7 +155,7 @@ export abstract class ChartElement extends HTMLElement {
   /** The table twin is written when its <details> is open, or as it opens. */
   private writeTable(): void {
     const table = this.find<HTMLTableElement>('[data-chart-table]');
-    if (table && this.pendingTable) patchTable(table, this.pendingTable);
+    if (table && this.pendingTable) patchTable(table, this.pendingTable.table);
     this.pendingTable = undefined;
   }
 

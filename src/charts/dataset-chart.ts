@@ -281,7 +281,14 @@ function tableOf(plan: TrainingPlan): ChartDescription['table'] {
 
 /** The chart's title, description and table, without the SVG. */
 export function describeDatasetText(plan: TrainingPlan): ChartText {
-  return { ...describeWords(plan, datasetLayout(plan)), table: tableOf(plan) };
+  const { title, description } = describeWords(plan, datasetLayout(plan));
+  return {
+    title,
+    description,
+    get table() {
+      return tableOf(plan);
+    },
+  };
 }
 
 /** The chart for a plan: SVG tree, title, description and data table. */
@@ -362,6 +369,8 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
     ),
     title,
     description,
-    table: tableOf(plan),
+    get table() {
+      return tableOf(plan);
+    },
   };
 }

@@ -27,7 +27,13 @@ import {
   type PositionScale,
 } from './scales';
 import { linePath, px, svg, svgText, type SvgNode } from './svg';
-import { chartWidth, type ChartDescription, type ChartOptions, type ChartText } from './types';
+import {
+  chartWidth,
+  type ChartDescription,
+  type ChartOptions,
+  type ChartTable,
+  type ChartText,
+} from './types';
 
 export interface EpochsChartOptions extends ChartOptions {
   /** An epoch to mark with a cursor (clamped to 0 … E), or undefined for none. */
@@ -145,17 +151,27 @@ export function describeEpochsText(plan: TrainingPlan): ChartText {
         ? ` Optimizer steps, ${window}, reach ${formatCount(plan.totalOptimizerSteps)}, a varying number each epoch.`
         : ` Optimizer steps, ${window}, rise by ${formatCount(plan.optimizerStepsPerEpoch)} per epoch to ${formatCount(plan.totalOptimizerSteps)}.`;
   }
-  const columns = differ
-    ? ['Epoch', 'Cumulative batches', 'Optimizer steps']
-    : ['Epoch', 'Cumulative batches'];
-  const rows = tableEpochs(epochs).map((epoch) => {
-    const point = countsAtEpoch(plan, epoch);
-    const row = [formatCount(point.epoch), formatCount(point.batches)];
-    if (differ) row.push(formatCount(point.optimizerSteps));
-    return row;
-  });
-  const caption = `Cumulative batches${differ ? ' and optimizer steps' : ''}${perDevice(plan)}, by epoch`;
-  return { title, description, table: { caption, columns, rows } };
+  const table = (): ChartTable => {
+    const columns = differ
+      ? ['Epoch', 'Cumulative batches', 'Optimizer steps']
+      : ['Epoch', 'Cumulative batches'];
+    const rows = tableEpochs(epochs).map((epoch) => {
+      const point = countsAtEpoch(plan, epoch);
+      const row = [formatCount(point.epoch), formatCount(point.batches)];
+      if (differ) row.push(formatCount(point.optimizerSteps));
+      return row;
+    });
+    const caption = `Cumulative batches${differ ? ' and optimizer steps' : ''}${perDevice(plan)}, by epoch`;
+    return { caption, columns, rows };
+  };
+  // The table is built only when read: while its disclosure is closed, a slider step skips it.
+  return {
+    title,
+    description,
+    get table() {
+      return table();
+    },
+  };
 }
 
 function seriesPath(
@@ -250,6 +266,10 @@ export function describeEpochsChart(plan: TrainingPlan, options: EpochsChartOpti
 
   return {
     svg: chartFrame('epochs', options.id ?? EPOCHS_CHART_ID, l, text.title, text.description, marks),
-    ...text,
+    title: text.title,
+    description: text.description,
+    get table() {
+      return text.table;
+    },
   };
 }
