@@ -9,9 +9,10 @@
 //   2. a Chromium installed by Playwright ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright);
 //   3. a system browser: /usr/bin/chromium, chromium-browser, google-chrome, google-chrome-stable,
 //      then the same names on $PATH.
-// If none is found: as root on Debian, `apt-get install -y chromium`; anywhere else (Ubuntu's
-// apt package is only a snap stub, which does not work in containers) `npx playwright-core install
-// chromium`. Then search again. Every candidate must answer `--version`, which weeds out such stubs.
+// If none is found: as root on Debian or Ubuntu, `apt-get update` and `apt-get install -y chromium`;
+// anywhere else, or when apt gave no working browser (Ubuntu's package is only a stub for the snap,
+// which does not run in containers), `npx playwright-core install chromium`. Each install is
+// followed by another search. Every candidate must answer `--version`, which weeds out such stubs.
 // Only Node built-ins are used, so this file also runs before `npm install` has finished.
 
 import { spawnSync } from 'node:child_process';
