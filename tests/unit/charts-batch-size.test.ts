@@ -4,19 +4,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { describeBatchSizeChart, showsDrop } from '../../src/charts/batch-size-chart';
-import type { SvgNode } from '../../src/charts/svg';
 import { FRAMEWORK_INFO, batchSizeSweep, formatCount } from '../../src/lib';
+import { byClass, find } from './chart-helpers';
 import { inputsFor, planFor } from './engine-helpers';
 
-function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
-  const found = predicate(node) ? [node] : [];
-  for (const child of node.children ?? []) found.push(...find(child, predicate));
-  return found;
-}
-const byClass = (name: string) => (n: SvgNode) =>
-  String(n.attrs['class'] ?? '')
-    .split(' ')
-    .includes(name);
 const number = (text: string) => Number(text.replace(/ \(current\)$/, '').replaceAll(',', ''));
 
 const worked = planFor(inputsFor('pytorch'));

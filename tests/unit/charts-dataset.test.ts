@@ -4,19 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { MAX_CELLS, MAX_LANES, datasetLayout, describeDatasetChart } from '../../src/charts/dataset-chart';
-import type { SvgNode } from '../../src/charts/svg';
 import { formatCount, type TrainingPlan } from '../../src/lib';
+import { byClass, find } from './chart-helpers';
 import { inputsFor, planFor } from './engine-helpers';
-
-function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
-  const found = predicate(node) ? [node] : [];
-  for (const child of node.children ?? []) found.push(...find(child, predicate));
-  return found;
-}
-const byClass = (name: string) => (n: SvgNode) =>
-  String(n.attrs['class'] ?? '')
-    .split(' ')
-    .includes(name);
 
 /** Cells drawn per category (each cell is one closed subpath of its category's path). */
 function cellsByCategory(plan: TrainingPlan, width = 640): Record<string, number> {

@@ -11,23 +11,15 @@ import {
   stepsDiffer,
   tableEpochs,
 } from '../../src/charts/epochs-chart';
-import { renderSvgToString, type SvgNode } from '../../src/charts/svg';
+import { renderSvgToString } from '../../src/charts/svg';
 import { countsAtEpoch, formatCount } from '../../src/lib';
+import { byClass, find } from './chart-helpers';
 import { inputsFor, planFor } from './engine-helpers';
 
-function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
-  const found = predicate(node) ? [node] : [];
-  for (const child of node.children ?? []) found.push(...find(child, predicate));
-  return found;
-}
 /** The vertices of an "M…L…" path. */
 function pathPoints(d: string): [number, number][] {
   return [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 }
-const byClass = (name: string) => (n: SvgNode) =>
-  String(n.attrs['class'] ?? '')
-    .split(' ')
-    .includes(name);
 
 const worked = planFor(inputsFor('pytorch'));
 const accumulated = planFor(inputsFor('pytorch', { accumulationSteps: 4, images: 48_100 }));
