@@ -523,7 +523,7 @@ export interface SweepPoint {
 
 /**
  * Batches per epoch against batch size, everything else as in `inputs`: every batch size up
- * to 64, then ~6 per doubling up to the first power of two at or above the images per
+ * to 32, then 4 per doubling up to the first power of two at or above the images per
  * device (and the current batch size), so the ceil and floor steps show on a log axis.
  */
 export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
@@ -534,9 +534,9 @@ export function batchSizeSweep(plan: TrainingPlan): SweepPoint[] {
   while (limit < Math.max(perDevice, inputs.batchSize) && limit < FIELD_SPECS.batchSize.max) limit *= 2;
   limit = Math.min(limit, FIELD_SPECS.batchSize.max);
   const sizes = new Set<number>();
-  for (let size = 1; size <= Math.min(64, limit); size += 1) sizes.add(size);
+  for (let size = 1; size <= Math.min(32, limit); size += 1) sizes.add(size);
   for (let i = 0; ; i += 1) {
-    const size = Math.round(64 * 2 ** (i / 6));
+    const size = Math.round(32 * 2 ** (i / 4));
     if (size > limit) break;
     sizes.add(size);
   }
