@@ -102,16 +102,18 @@ function createElement(doc: Document, node: SvgNode): Element {
   return element;
 }
 
-/** Patches an element whose content was last written from `previous`: no DOM reads at all. */
+/** Patches an element whose content was last written from `previous`: no DOM reads but the walk. */
 function patchFrom(element: Element, previous: SvgNode, node: SvgNode): void {
   const before = previous.attrs;
   const after = node.attrs;
-  for (const name in before) {
-    if (before[name] !== undefined && after[name] === undefined) element.removeAttribute(name);
-  }
-  for (const name in after) {
-    const value = after[name];
-    if (value !== undefined && value !== before[name]) element.setAttribute(checkName(name), String(value));
+  if (before !== after) {
+    for (const name of Object.keys(before)) {
+      if (before[name] !== undefined && after[name] === undefined) element.removeAttribute(name);
+    }
+    for (const name of Object.keys(after)) {
+      const value = after[name];
+      if (value !== undefined && value !== before[name]) element.setAttribute(checkName(name), String(value));
+    }
   }
   if (node.text !== undefined) {
     if (previous.text !== node.text) element.textContent = node.text;
@@ -121,15 +123,27 @@ function patchFrom(element: Element, previous: SvgNode, node: SvgNode): void {
   const had = previous.text === undefined ? (previous.children ?? []) : [];
   const wanted = node.children ?? [];
   const doc = element.ownerDocument;
+  // Walk the live children by sibling links: indexing a live HTMLCollection after a change is slow.
+  let have = element.firstElementChild;
   for (let i = 0; i < wanted.length; i += 1) {
     const want = wanted[i] as SvgNode;
     const was = had[i];
-    const have = element.children[i];
-    if (have && was && was.tag === want.tag) patchFrom(have, was, want);
-    else if (have) element.replaceChild(createElement(doc, want), have);
-    else element.appendChild(createElement(doc, want));
+    if (have && was && was.tag === want.tag) {
+      patchFrom(have, was, want);
+      have = have.nextElementSibling;
+    } else if (have) {
+      const replacement = createElement(doc, want);
+      element.replaceChild(replacement, have);
+      have = replacement.nextElementSibling;
+    } else {
+      element.appendChild(createElement(doc, want));
+    }
   }
-  while (element.children.length > wanted.length) element.lastElementChild?.remove();
+  while (have) {
+    const next = have.nextElementSibling;
+    have.remove();
+    have = next;
+  }
 }
 
 /** The tree each live <svg> was last patched to, so the next patch compares objects, not the DOM. */

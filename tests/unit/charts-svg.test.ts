@@ -116,6 +116,11 @@ class FakeElement {
   get firstElementChild(): FakeElement | null {
     return this.children[0] ?? null;
   }
+  get nextElementSibling(): FakeElement | null {
+    const siblings = this.parent?.children ?? [];
+    const index = siblings.indexOf(this);
+    return index < 0 ? null : (siblings[index + 1] ?? null);
+  }
   get lastElementChild(): FakeElement | null {
     return this.children[this.children.length - 1] ?? null;
   }
