@@ -308,6 +308,10 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
   const columns = Math.max(1, Math.floor((width - labelWidth + 2) / pitch));
 
   const paths = new Map<CellCategory, string[]>(CATEGORIES.map((c) => [c, []]));
+  /** Where each category's pen stands: the corner of its last cell. */
+  const corners = new Map<CellCategory, [number, number]>();
+  const fullWidth = px(size);
+  const fullCell = `h${fullWidth}v${size}h${-fullWidth}z`;
   const laneNodes: SvgNode[] = [];
   let y = legendHeight + 10;
   layout.lanes.forEach((lane, index) => {
@@ -341,10 +345,17 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
     }
     const cells = cellsOf(lane, layout.imagesPerCell, batchSize);
     cells.forEach((cell, i) => {
-      const cx = labelWidth + (i % columns) * pitch;
-      const cy = y + Math.floor(i / columns) * pitch;
+      const cx = px(labelWidth + (i % columns) * pitch);
+      const cy = px(y + Math.floor(i / columns) * pitch);
       const w = px(size * Math.max(0.4, Math.min(1, cell.fill)));
-      paths.get(cell.category)?.push(`M${px(cx)},${px(cy)}h${w}v${size}h${-w}z`);
+      const path = paths.get(cell.category);
+      if (!path) return;
+      // After "z" the pen is back at the cell's corner: the next cell on the same row is a short
+      // relative move, and a full cell is the same text every time (cheap to build and to parse).
+      const last = corners.get(cell.category);
+      const move = last && last[1] === cy ? `m${px(cx - last[0])},0` : `M${cx},${cy}`;
+      corners.set(cell.category, [cx, cy]);
+      path.push(w === fullWidth ? `${move}${fullCell}` : `${move}h${w}v${size}h${-w}z`);
     });
     y += Math.max(1, Math.ceil(cells.length / columns)) * pitch + 10;
   });
