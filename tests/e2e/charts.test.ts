@@ -161,10 +161,10 @@ describe('charts follow the colour scheme and reduced motion', () => {
       const animationsAfterChanges = await page.evaluate(() => {
         const field = document.querySelector<HTMLInputElement>('input[type="number"]');
         if (!field) throw new Error('no number field');
-        getComputedStyle(field).borderColor;
+        getComputedStyle(field).getPropertyValue('border-color');
         field.setAttribute('aria-invalid', 'true');
         field.focus();
-        getComputedStyle(field).borderColor;
+        getComputedStyle(field).getPropertyValue('border-color');
         return document.getAnimations().length;
       });
       expect(animationsAfterChanges).toBe(0);
