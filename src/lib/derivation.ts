@@ -16,9 +16,9 @@ export interface DerivationTemplate {
 }
 
 const ceilFraction = (top: string, bottom: string) =>
-  String.raw`\left\lceil \frac{${top}}{${bottom}} \right\rceil`;
+  String.raw`\left\lceil \dfrac{${top}}{${bottom}} \right\rceil`;
 const floorFraction = (top: string, bottom: string) =>
-  String.raw`\left\lfloor \frac{${top}}{${bottom}} \right\rfloor`;
+  String.raw`\left\lfloor \dfrac{${top}}{${bottom}} \right\rfloor`;
 
 export const DERIVATION_TEMPLATES = {
   'training-images/keras': {
@@ -110,7 +110,7 @@ export const DERIVATION_TEMPLATES = {
   'total-optimizer-steps/across-epochs': {
     quantity: 'total-optimizer-steps',
     label: 'Optimizer steps in all (leftover batches roll into the next epoch)',
-    tex: String.raw`\left\lfloor \frac{b \times E}{G} \right\rfloor = \left\lfloor \frac{{{0}} \times {{1}}}{{{2}}} \right\rfloor = {{3}}`,
+    tex: String.raw`\left\lfloor \dfrac{b \times E}{G} \right\rfloor = \left\lfloor \dfrac{{{0}} \times {{1}}}{{{2}}} \right\rfloor = {{3}}`,
     speech:
       '{{0}} batches per epoch times {{1}} epochs, divided by {{2}}, rounded down, is {{3}} optimizer steps',
   },

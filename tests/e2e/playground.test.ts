@@ -311,11 +311,23 @@ describe('themes, motion, phones and no JavaScript', () => {
     await context.close();
   });
 
-  test('renders at 320 px without horizontal scrolling', async () => {
-    const { page, context } = await openPage(browser, PLAYGROUND, { viewport: { width: 320, height: 800 } });
+  test('renders at 320 px without horizontal scrolling, and nothing runs off the screen', async () => {
+    // The longest arithmetic: a validation split, several devices and accumulation.
+    const { page, context } = await openPage(
+      browser,
+      `${PLAYGROUND}?images=48001&devices=4&accum=4&val=20&framework=hf-trainer`,
+      { viewport: { width: 320, height: 800 } },
+    );
     await openEveryDisclosure(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Clipped content hides from scrollWidth: check that each formula fits in its box too.
+    const formulas = page.locator('live-derivation li:not([hidden]) .derivation-math');
+    expect(await formulas.count()).toBeGreaterThan(4);
+    const cutOff = await formulas.evaluateAll((boxes) =>
+      boxes.filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.textContent),
+    );
+    expect(cutOff).toEqual([]);
     await context.close();
   });
 

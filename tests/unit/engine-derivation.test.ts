@@ -132,7 +132,7 @@ describe('fillSlots, slotCount, derivationStep', () => {
       quantity: 'batches-per-epoch',
       template: 'batches-per-epoch/ceil',
       label: DERIVATION_TEMPLATES['batches-per-epoch/ceil'].label,
-      tex: String.raw`b = \left\lceil \frac{N}{B} \right\rceil = \left\lceil \frac{48{,}000}{64} \right\rceil = 750`,
+      tex: String.raw`b = \left\lceil \dfrac{N}{B} \right\rceil = \left\lceil \dfrac{48{,}000}{64} \right\rceil = 750`,
       values: [48_000, 64, 750],
       value: 750,
       speech: '48,000 divided by 64, rounded up, is 750 batches per epoch',
@@ -144,7 +144,7 @@ describe('fillSlots, slotCount, derivationStep', () => {
     const step = derivationStep('total-optimizer-steps/across-epochs', values);
     values[0] = 0;
     expect(step.values).toEqual([750, 120, 4, 22_500]);
-    expect(step.tex).toContain(String.raw`\frac{750 \times 120}{4}`);
+    expect(step.tex).toContain(String.raw`\dfrac{750 \times 120}{4}`);
     expect(step.tex).toContain('22{,}500');
   });
 
