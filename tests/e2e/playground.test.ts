@@ -331,6 +331,32 @@ describe('themes, motion, phones and no JavaScript', () => {
     await context.close();
   });
 
+  test('on a phone, the sticky answer line never covers the control that has keyboard focus', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND, { viewport: { width: 320, height: 480 } });
+    await openEveryDisclosure(page);
+    const headline = page.locator('training-calculator [data-headline]');
+    expect(await headline.isVisible()).toBe(true);
+    const covered: string[] = [];
+    await page.locator('main h1').click();
+    // Tab through every control of the calculator, forwards.
+    for (let i = 0; i < 20; i += 1) {
+      await page.keyboard.press('Tab');
+      const overlap = await page.evaluate(() => {
+        const focused = document.activeElement;
+        const line = document.querySelector('training-calculator [data-headline]');
+        if (!focused || !line || !focused.closest('training-calculator')) return null;
+        const box = focused.getBoundingClientRect();
+        const bar = line.getBoundingClientRect();
+        return box.bottom > bar.top && box.top < bar.bottom
+          ? (focused.getAttribute('aria-label') ?? focused.id)
+          : '';
+      });
+      if (overlap) covered.push(overlap);
+    }
+    expect(covered).toEqual([]);
+    await context.close();
+  });
+
   test('without JavaScript the page shows the state in full and says the controls need JavaScript', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND, { javaScriptEnabled: false });
     const expected = quantities(planFor(DEFAULT_INPUTS));
