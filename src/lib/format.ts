@@ -25,6 +25,9 @@ function splitNumber(value: number): { sign: string; whole: string; fraction: st
 
 /** 90000 → "90,000"; 12.5 → "12.5". */
 export function formatCount(value: number): string {
+  // The common case, a whole non-negative count: no splitting (this runs on every slider step).
+  if (value >= 0 && Number.isSafeInteger(value))
+    return value < 1000 ? String(value) : groupDigits(String(value), ',');
   const { sign, whole, fraction } = splitNumber(value);
   return `${sign}${groupDigits(whole, ',')}${fraction ? `.${fraction}` : ''}`;
 }
