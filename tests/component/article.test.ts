@@ -19,5 +19,11 @@ test('the words article renders its math with KaTeX and its counts from the engi
     expect(html).toContain(`data-quantity="${id}" data-value="${quantity(computed.value, id).value}"`);
     expect(html).toContain(quantity(computed.value, id).text);
   }
+  // Accumulation over 4: accelerate and the Trainer step on each epoch's short window, DeepSpeed does not.
+  for (const framework of ['pytorch', 'deepspeed'] as const) {
+    const accumulated = computeTraining({ ...DEFAULT_INPUTS, accumulationSteps: 4, framework });
+    if (!accumulated.ok) throw new Error('accumulation case invalid');
+    expect(html).toContain(quantity(accumulated.value, 'total-optimizer-steps').text);
+  }
   expect(html).not.toMatch(/NaN|undefined|Infinity/);
 });
