@@ -8,7 +8,12 @@
  * images a cell stands for, and where the plan's skipped and repeated images are drawn.
  */
 import { countWithNoun, formatCount } from '../lib/format';
-import { deviceEpoch, fullBatchesPerEpoch, imagesLeftOutBeforeSharding } from '../lib/training';
+import {
+  deviceEpoch,
+  fullBatchesPerEpoch,
+  imagesLeftOutBeforeSharding,
+  repeatsInDroppedBatches,
+} from '../lib/training';
 import type { TrainingPlan } from '../lib/types';
 import { textWidth } from './axes';
 import { chartFrame } from './frame';
@@ -244,7 +249,7 @@ function describeWords(plan: TrainingPlan, layout: DatasetLayout): { title: stri
     description += ` Dropping the last partial batch leaves out ${countWithNoun(plan.imagesSkippedPerEpoch, 'image')} each epoch.`;
   }
   if (plan.imagesRepeatedPerEpoch > 0) {
-    description += ` ${countWithNoun(plan.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated so that every device gets the same count.`;
+    description += ` ${countWithNoun(plan.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated so that every device gets the same count${repeatsInDroppedBatches(plan) > 0 ? ', in the dropped batches, so none is seen twice' : ''}.`;
   }
   description += ` One cell stands for ${countWithNoun(layout.imagesPerCell, 'image')}.`;
   return { title: `The dataset as batches of ${formatCount(batchSize)}`, description };

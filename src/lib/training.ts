@@ -188,6 +188,26 @@ function resolveInputs(inputs: TrainingInputs): { resolved: TrainingInputs; note
   return { resolved, notes };
 }
 
+/**
+ * Padding copies that land in dropped batches. DistributedSampler appends its copies at the end
+ * of the list, so each is the last image of its device, inside the partial batch that drop_last
+ * removes (notes §1.3); accelerate repeats only when it keeps. So whenever images are skipped,
+ * every repeat is among them, and none is seen twice.
+ */
+export function repeatsInDroppedBatches(
+  shape: Pick<EpochShape, 'imagesSkippedPerEpoch' | 'imagesRepeatedPerEpoch'>,
+): number {
+  return shape.imagesSkippedPerEpoch > 0 ? shape.imagesRepeatedPerEpoch : 0;
+}
+
+/** ", 2 of them padding copies: 136 different images go unseen", where copies are dropped. */
+function unseenNote(shape: EpochShape): string {
+  const copies = repeatsInDroppedBatches(shape);
+  if (copies === 0) return '';
+  const unseen = shape.imagesSkippedPerEpoch - copies;
+  return `, ${formatCount(copies)} of them padding copies: ${countWithNoun(unseen, 'different image goes', 'different images go')} unseen`;
+}
+
 function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: number): FrameworkNote[] {
   const info = FRAMEWORK_INFO[inputs.framework];
   const notes: FrameworkNote[] = [];
@@ -212,15 +232,16 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
       info.sharding === 'accelerate'
         ? 'accelerate completes the last batch and deals every device the same number of batches by looping back to the first images'
         : 'DistributedSampler pads the shuffled list with images from its start';
+    const dropped = repeatsInDroppedBatches(shape);
     notes.push({
       id: 'images-repeated',
-      text: `${countWithNoun(shape.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated per epoch to give every device the same count: ${how}.`,
+      text: `${countWithNoun(shape.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated per epoch to give every device the same count: ${how}.${dropped > 0 ? ' The copies fall in the last partial batches, which are dropped, so no image is seen twice.' : ''}`,
     });
   }
   if (shape.imagesSkippedPerEpoch > 0) {
     notes.push({
       id: 'images-skipped',
-      text: `${countWithNoun(shape.imagesSkippedPerEpoch, 'image is', 'images are')} left out of every epoch by dropping the last partial batch${devices > 1 ? ' on each device' : ''}; with shuffling, different ones each epoch.`,
+      text: `${countWithNoun(shape.imagesSkippedPerEpoch, 'image is', 'images are')} left out of every epoch by dropping the last partial batch${devices > 1 ? ' on each device' : ''}${unseenNote(shape)}; with shuffling, different ones each epoch.`,
     });
   }
   if (devices > 1) {
@@ -473,7 +494,7 @@ export interface DeviceEpoch {
   partialBatchImages: number;
   /** Images it leaves out by dropping its last partial batch. */
   skipped: number;
-  /** Repeated images among those it processes. */
+  /** Padding copies in its list: processed, or dropped with its last partial batch. */
   repeated: number;
 }
 

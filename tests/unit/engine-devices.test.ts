@@ -8,6 +8,7 @@ import {
   deviceEpoch,
   fullBatchesPerEpoch,
   imagesLeftOutBeforeSharding,
+  repeatsInDroppedBatches,
   type TrainingInputs,
   type TrainingPlan,
 } from '../../src/lib';
@@ -40,6 +41,57 @@ describe('deviceEpoch', () => {
     });
     expect(imagesLeftOutBeforeSharding(plan)).toBe(plan.imagesSkippedPerEpoch);
     expect(deviceEpoch(plan, 1).skipped).toBe(0);
+  });
+
+  test('§1.3 with drop_last: the padding copies are dropped with the last batches, none seen twice', () => {
+    // 35,126 on 4 devices: 8,782 each, 2 padding copies at the ends of ranks 3 and 4; batches
+    // of 32 leave 14 per device in a dropped last batch, the copies among them.
+    const plan = planFor({ images: 35_126, batchSize: 32, devices: 4, lastBatch: 'drop' });
+    expect(plan.imagesRepeatedPerEpoch).toBe(2);
+    expect(plan.imagesSkippedPerEpoch).toBe(4 * (8_782 % 32));
+    expect(repeatsInDroppedBatches(plan)).toBe(2);
+    const images = 4 * fullBatchesPerEpoch(plan) * 32;
+    // Distinct images seen: every processed slot holds a different image.
+    expect(images).toBe(plan.trainingImages - (plan.imagesSkippedPerEpoch - repeatsInDroppedBatches(plan)));
+    const notes = plan.notes.map((note) => note.text).join(' ');
+    expect(notes).toContain('no image is seen twice');
+    expect(notes).toContain(`${plan.imagesSkippedPerEpoch - 2} different images go unseen`);
+  });
+
+  test('repeats are dropped only where images are skipped', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.constantFrom(...FRAMEWORKS),
+        fc.constantFrom('keep' as const, 'drop' as const),
+        (images, batchSize, devices, framework, lastBatch) => {
+          const computed = computeTraining({
+            ...DEFAULT_INPUTS,
+            images,
+            batchSize,
+            devices,
+            framework,
+            lastBatch,
+          });
+          if (!computed.ok) return;
+          const plan = computed.value;
+          const dropped = repeatsInDroppedBatches(plan);
+          if (plan.imagesSkippedPerEpoch === 0) expect(dropped).toBe(0);
+          expect(dropped).toBeLessThanOrEqual(plan.imagesRepeatedPerEpoch);
+          expect(dropped).toBeLessThanOrEqual(plan.imagesSkippedPerEpoch);
+          // Processed slots hold N − (skipped − dropped copies) different images plus the copies kept.
+          const processed = plan.inputs.devices * (fullBatchesPerEpoch(plan) * batchSize);
+          const kept = plan.lastBatchSize < batchSize ? plan.inputs.devices * plan.lastBatchSize : 0;
+          expect(processed + kept).toBe(
+            plan.trainingImages -
+              (plan.imagesSkippedPerEpoch - dropped) +
+              (plan.imagesRepeatedPerEpoch - dropped),
+          );
+        },
+      ),
+    );
   });
 
   test('the shares add up to the plan’s totals, for every framework', () => {
