@@ -37,6 +37,13 @@ describe('ResultList', () => {
     }
   });
 
+  test('the outputs are quiet: one slider step would otherwise announce up to eleven of them', async () => {
+    const html = await container.renderToString(ResultList, { props: { plan: planFor(DEFAULT_INPUTS) } });
+    const outputs = [...html.matchAll(/<output\b[^>]*>/g)].map((match) => match[0]);
+    expect(outputs).toHaveLength(quantities(planFor(DEFAULT_INPUTS)).length);
+    for (const output of outputs) expect(output).toContain('aria-live="off"');
+  });
+
   test('a quantity with no single value shows the reason instead of a number', async () => {
     const plan = planFor({ ...DEFAULT_INPUTS, framework: 'deepspeed', accumulationSteps: 7 });
     const html = await container.renderToString(ResultList, { props: { plan } });
@@ -87,5 +94,8 @@ describe('Derivation', () => {
     expect(html).toContain('data-slot="0"');
     expect(html).toContain('class="katex"');
     for (const step of plan.derivation) expect(html).toContain(step.speech);
+    // Screen readers hear the words, once: the formulas are hidden from them, the twin is live.
+    expect(html).toMatch(/<ol class="derivation-lines[^"]*"[^>]*aria-hidden="true"/);
+    expect(html).toMatch(/<p[^>]*data-derivation-speech[^>]*aria-live="polite"/);
   });
 });
