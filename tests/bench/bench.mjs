@@ -1,6 +1,8 @@
 // The performance budgets, measured (not asserted): `npm run bench`.
 //  1. JavaScript on first load of the page that holds every widget, gzip-compressed.
 //  2. Keypress-to-last-DOM-change latency of each slider, with Chromium's CPU slowed 4×.
+//  3. For information, each page's weight (gzip, by kind), layout shift (CLS) and largest
+//     contentful paint on a phone with the CPU slowed 4×.
 // It builds the site, serves it with `astro preview` on 127.0.0.1, drives Chromium, prints
 // the figures against their budgets and writes them to bench-results/bench.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ const BUDGET_P95_MS = 16;
 const CPU_SLOWDOWN = 4;
 const PRESSES_PER_DIRECTION = Number(process.env.BENCH_PRESSES ?? 30);
 const SLIDERS = ['Images slider', 'Batch size slider', 'Epochs slider'];
+const PAGES = ['', 'words/', 'playground/'];
 const SCENARIOS = [
   { name: 'phone 390×844', budget: true, viewport: { width: 390, height: 844 } },
   {
@@ -121,6 +124,53 @@ async function measureLatency(browser, pageUrl, viewport) {
   return figures;
 }
 
+/** Bytes by kind (gzip), CLS and LCP of one page load on a phone with a slowed CPU. */
+async function measurePage(browser, pageUrl) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const bytes = {};
+  const pending = [];
+  page.on('response', (response) => {
+    const kind = response.request().resourceType();
+    pending.push(
+      response
+        .body()
+        .then((body) => (bytes[kind] = (bytes[kind] ?? 0) + gzipSync(body, { level: 9 }).length))
+        .catch(() => undefined),
+    );
+  });
+  await page.addInitScript(() => {
+    const vitals = { cls: 0, lcp: 0 };
+    window.__benchVitals = vitals;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) vitals.cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) vitals.lcp = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(pageUrl, { waitUntil: 'networkidle' });
+  // Scroll through the page so that charts drawn on approach count towards the shifts.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    }
+  });
+  await Promise.all(pending);
+  const vitals = await page.evaluate(() => window.__benchVitals);
+  await context.close();
+  const total = Object.values(bytes).reduce((sum, value) => sum + value, 0);
+  return {
+    bytesGzip: bytes,
+    totalGzip: total,
+    cls: Number(vitals.cls.toFixed(4)),
+    lcpMs: Math.round(vitals.lcp),
+  };
+}
+
 // Astro's own entry, run by the Node that runs this script (the node@24 package under npm).
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 if (!process.env.BENCH_SKIP_BUILD) {
@@ -189,6 +239,11 @@ try {
   for (const scenario of SCENARIOS) {
     latency[scenario.name] = await measureLatency(browser, url, scenario.viewport);
   }
+
+  // 3. Each page's weight and stability on a phone.
+  const pages = {};
+  for (const pagePath of PAGES)
+    pages[`/${pagePath}`] = await measurePage(browser, `${origin}${basePath()}${pagePath}`);
   const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
   console.log(`\nbench: ${url}`);
   console.log(`JavaScript on first load: ${files.length} files, ${jsRaw} B raw, ${jsGzip} B gzip`);
@@ -208,10 +263,19 @@ try {
       );
     }
   }
+  console.log(`Each page on a phone 390×844, CPU slowed ${CPU_SLOWDOWN}× (for information):`);
+  for (const [pagePath, figures] of Object.entries(pages)) {
+    const kinds = Object.entries(figures.bytesGzip)
+      .map(([kind, size]) => `${kind} ${size} B`)
+      .join(', ');
+    console.log(
+      `  ${pagePath}: ${figures.totalGzip} B gzip in all (${kinds}); CLS ${figures.cls}; LCP ${figures.lcpMs} ms`,
+    );
+  }
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(
     join(root, 'bench-results', 'bench.json'),
-    `${JSON.stringify({ url, jsRaw, jsGzip, katexShipped, files, cpuSlowdown: CPU_SLOWDOWN, latency }, null, 2)}\n`,
+    `${JSON.stringify({ url, jsRaw, jsGzip, katexShipped, files, cpuSlowdown: CPU_SLOWDOWN, latency, pages }, null, 2)}\n`,
   );
   console.log('Figures written to bench-results/bench.json');
 } finally {
