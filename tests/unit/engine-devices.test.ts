@@ -19,6 +19,21 @@ function planFor(inputs: Partial<TrainingInputs>): TrainingPlan {
   return computed.value;
 }
 
+/** Plans over every framework and policy, up to the given sizes (refused inputs are skipped). */
+function plans(maxImages: number, maxBatchSize: number): fc.Arbitrary<TrainingPlan> {
+  return fc
+    .record({
+      images: fc.integer({ min: 1, max: maxImages }),
+      batchSize: fc.integer({ min: 1, max: maxBatchSize }),
+      devices: fc.integer({ min: 1, max: 16 }),
+      framework: fc.constantFrom(...FRAMEWORKS),
+      lastBatch: fc.constantFrom('keep' as const, 'drop' as const),
+    })
+    .map((inputs) => computeTraining({ ...DEFAULT_INPUTS, ...inputs }))
+    .filter((computed): computed is { ok: true; value: TrainingPlan } => computed.ok)
+    .map((computed) => computed.value);
+}
+
 describe('deviceEpoch', () => {
   test('§1.3: N = 35,126 on 4 devices pads 2 images, one each on the last two ranks', () => {
     const plan = planFor({ images: 35_126, batchSize: 32, devices: 4 });
@@ -60,77 +75,43 @@ describe('deviceEpoch', () => {
 
   test('repeats are dropped only where images are skipped', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5_000 }),
-        fc.integer({ min: 1, max: 300 }),
-        fc.integer({ min: 1, max: 16 }),
-        fc.constantFrom(...FRAMEWORKS),
-        fc.constantFrom('keep' as const, 'drop' as const),
-        (images, batchSize, devices, framework, lastBatch) => {
-          const computed = computeTraining({
-            ...DEFAULT_INPUTS,
-            images,
-            batchSize,
-            devices,
-            framework,
-            lastBatch,
-          });
-          if (!computed.ok) return;
-          const plan = computed.value;
-          const dropped = repeatsInDroppedBatches(plan);
-          if (plan.imagesSkippedPerEpoch === 0) expect(dropped).toBe(0);
-          expect(dropped).toBeLessThanOrEqual(plan.imagesRepeatedPerEpoch);
-          expect(dropped).toBeLessThanOrEqual(plan.imagesSkippedPerEpoch);
-          // Processed slots hold N − (skipped − dropped copies) different images plus the copies kept.
-          const processed = plan.inputs.devices * (fullBatchesPerEpoch(plan) * batchSize);
-          const kept = plan.lastBatchSize < batchSize ? plan.inputs.devices * plan.lastBatchSize : 0;
-          expect(processed + kept).toBe(
-            plan.trainingImages -
-              (plan.imagesSkippedPerEpoch - dropped) +
-              (plan.imagesRepeatedPerEpoch - dropped),
-          );
-        },
-      ),
+      fc.property(plans(5_000, 300), (plan) => {
+        const { batchSize, devices } = plan.inputs;
+        const dropped = repeatsInDroppedBatches(plan);
+        if (plan.imagesSkippedPerEpoch === 0) expect(dropped).toBe(0);
+        expect(dropped).toBeLessThanOrEqual(plan.imagesRepeatedPerEpoch);
+        expect(dropped).toBeLessThanOrEqual(plan.imagesSkippedPerEpoch);
+        // Processed slots hold N − (skipped − dropped copies) different images plus the copies kept.
+        const processed = devices * (fullBatchesPerEpoch(plan) * batchSize);
+        const kept = plan.lastBatchSize < batchSize ? devices * plan.lastBatchSize : 0;
+        expect(processed + kept).toBe(
+          plan.trainingImages -
+            (plan.imagesSkippedPerEpoch - dropped) +
+            (plan.imagesRepeatedPerEpoch - dropped),
+        );
+      }),
     );
   });
 
   test('the shares add up to the plan’s totals, for every framework', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 200_000 }),
-        fc.integer({ min: 1, max: 512 }),
-        fc.integer({ min: 1, max: 16 }),
-        fc.constantFrom(...FRAMEWORKS),
-        fc.constantFrom('keep' as const, 'drop' as const),
-        (images, batchSize, devices, framework, lastBatch) => {
-          const computed = computeTraining({
-            ...DEFAULT_INPUTS,
-            images,
-            batchSize,
-            devices,
-            framework,
-            lastBatch,
-          });
-          if (!computed.ok) return true;
-          const plan = computed.value;
-          const shares = Array.from({ length: plan.inputs.devices }, (_, i) => deviceEpoch(plan, i + 1));
-          const sum = (pick: (share: (typeof shares)[number]) => number) =>
-            shares.reduce((total, share) => total + pick(share), 0);
-          expect(sum((share) => share.repeated)).toBe(plan.imagesRepeatedPerEpoch);
-          expect(sum((share) => share.skipped) + imagesLeftOutBeforeSharding(plan)).toBe(
-            plan.imagesSkippedPerEpoch,
-          );
-          for (const share of shares) {
-            expect(share.imagesInFullBatches + share.partialBatchImages).toBe(plan.imagesPerDevice);
-            expect(share.imagesInFullBatches).toBe(fullBatchesPerEpoch(plan) * plan.inputs.batchSize);
-          }
-          // Every image is seen once, plus the repeats, minus what is left out.
-          expect(sum((share) => share.imagesInFullBatches + share.partialBatchImages)).toBe(
-            plan.trainingImages + plan.imagesRepeatedPerEpoch - plan.imagesSkippedPerEpoch,
-          );
-          return true;
-        },
-      ),
+      fc.property(plans(200_000, 512), (plan) => {
+        const shares = Array.from({ length: plan.inputs.devices }, (_, i) => deviceEpoch(plan, i + 1));
+        const sum = (pick: (share: (typeof shares)[number]) => number) =>
+          shares.reduce((total, share) => total + pick(share), 0);
+        expect(sum((share) => share.repeated)).toBe(plan.imagesRepeatedPerEpoch);
+        expect(sum((share) => share.skipped) + imagesLeftOutBeforeSharding(plan)).toBe(
+          plan.imagesSkippedPerEpoch,
+        );
+        for (const share of shares) {
+          expect(share.imagesInFullBatches + share.partialBatchImages).toBe(plan.imagesPerDevice);
+          expect(share.imagesInFullBatches).toBe(fullBatchesPerEpoch(plan) * plan.inputs.batchSize);
+        }
+        // Every image is seen once, plus the repeats, minus what is left out.
+        expect(sum((share) => share.imagesInFullBatches + share.partialBatchImages)).toBe(
+          plan.trainingImages + plan.imagesRepeatedPerEpoch - plan.imagesSkippedPerEpoch,
+        );
+      }),
     );
   });
 });
