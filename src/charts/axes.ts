@@ -33,6 +33,23 @@ export function tickLabel(value: number): string {
   return formatCount(value);
 }
 
+/**
+ * The same axis is often drawn again on the next slider step. Handing back the very same
+ * (immutable) node lets the patcher skip the whole group. A small memo keyed by everything
+ * the group shows, so it changes nothing but speed.
+ */
+const axisNodes = new Map<string, SvgNode>();
+const MAX_AXIS_NODES = 32;
+
+function reuse(key: string, build: () => SvgNode): SvgNode {
+  const known = axisNodes.get(key);
+  if (known) return known;
+  const node = build();
+  if (axisNodes.size >= MAX_AXIS_NODES) axisNodes.clear();
+  axisNodes.set(key, node);
+  return node;
+}
+
 /** Horizontal grid lines at `ticks`, as one path across the plot. */
 export function horizontalGrid(
   y: PositionScale,
@@ -67,16 +84,22 @@ export function bottomAxis(
 ): SvgNode {
   const [left, right] = x.range;
   const marks = values.map((value) => `M${px(x(value))},${px(y)}v5`).join('');
-  return svg('g', { class: 'chart-axis chart-axis-x' }, [
-    svg('path', { class: 'chart-domain', d: `M${px(left)},${px(y)}H${px(right)}` }),
-    svg('path', { class: 'chart-tick', d: marks }),
-    ...values.map((value) => {
-      const label = format(value);
-      const half = textWidth(label) / 2;
-      const at = Math.min(width - half, Math.max(half, x(value)));
-      return svgText('text', { x: px(at), y: px(y + 8), dy: '0.71em', 'text-anchor': 'middle' }, label);
-    }),
-  ]);
+  const labels = values.map((value) => {
+    const label = format(value);
+    const half = textWidth(label) / 2;
+    return { label, at: px(Math.min(width - half, Math.max(half, x(value)))) };
+  });
+  const domain = `M${px(left)},${px(y)}H${px(right)}`;
+  const key = `x|${domain}|${marks}|${labels.map(({ label, at }) => `${at}:${label}`).join('|')}`;
+  return reuse(key, () =>
+    svg('g', { class: 'chart-axis chart-axis-x' }, [
+      svg('path', { class: 'chart-domain', d: domain }),
+      svg('path', { class: 'chart-tick', d: marks }),
+      ...labels.map(({ label, at }) =>
+        svgText('text', { x: at, y: px(y + 8), dy: '0.71em', 'text-anchor': 'middle' }, label),
+      ),
+    ]),
+  );
 }
 
 /** The x at which a left-aligned label of `text` starts, near `preferred`, kept inside 0 … width. */
@@ -91,11 +114,15 @@ export function leftAxis(
   x: number,
   format: (value: number) => string = tickLabel,
 ): SvgNode {
-  return svg(
-    'g',
-    { class: 'chart-axis chart-axis-y' },
-    values.map((value) =>
-      svgText('text', { x: px(x - 6), y: px(y(value)), dy: '0.32em', 'text-anchor': 'end' }, format(value)),
+  const labels = values.map((value) => ({ label: format(value), at: px(y(value)) }));
+  const key = `y|${px(x - 6)}|${labels.map(({ label, at }) => `${at}:${label}`).join('|')}`;
+  return reuse(key, () =>
+    svg(
+      'g',
+      { class: 'chart-axis chart-axis-y' },
+      labels.map(({ label, at }) =>
+        svgText('text', { x: px(x - 6), y: at, dy: '0.32em', 'text-anchor': 'end' }, label),
+      ),
     ),
   );
 }

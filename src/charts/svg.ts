@@ -104,6 +104,8 @@ function createElement(doc: Document, node: SvgNode): Element {
 
 /** Patches an element whose content was last written from `previous`: no DOM reads but the walk. */
 function patchFrom(element: Element, previous: SvgNode, node: SvgNode): void {
+  // Descriptions are never mutated: the same node object means the same subtree.
+  if (previous === node) return;
   const before = previous.attrs;
   const after = node.attrs;
   if (before !== after) {

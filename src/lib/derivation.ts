@@ -149,12 +149,17 @@ export function slotCount(template: string): number {
 /** One derivation line from a template and its numbers. */
 export function derivationStep(id: DerivationTemplateId, values: readonly number[]): DerivationStep {
   const template: DerivationTemplate = DERIVATION_TEMPLATES[id];
+  const copied = [...values];
   return {
     quantity: template.quantity,
     template: id,
     label: template.label,
-    tex: fillSlots(template.tex, values, texCount),
-    values: [...values],
+    // Filled when read: pages typeset it at build time, while the browser, on every slider
+    // step, only needs the values and the words.
+    get tex() {
+      return fillSlots(template.tex, copied, texCount);
+    },
+    values: copied,
     value: values[values.length - 1] ?? 0,
     speech: fillSlots(template.speech, values, formatCount),
   };

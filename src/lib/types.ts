@@ -63,7 +63,8 @@ export interface DerivationStep {
   template: string;
   /** Short label for the reader, e.g. "Batches per epoch". */
   label: string;
-  tex: string;
+  /** The line in TeX, numbers filled in (computed when read). */
+  readonly tex: string;
   /** The numbers that fill the template's slots, in slot order (the last one is the result). */
   values: number[];
   /** The result of this line. */
