@@ -94,6 +94,7 @@ async function measureLatency(browser, pageUrl, viewport) {
     const samples = [];
     for (const key of ['ArrowRight', 'ArrowLeft']) {
       for (let i = 0; i < PRESSES_PER_DIRECTION; i += 1) {
+        const before = await slider.inputValue();
         await page.keyboard.press(key);
         // Let every frame the keypress scheduled run before reading the last mutation.
         const elapsed = await page.evaluate(
@@ -109,7 +110,8 @@ async function measureLatency(browser, pageUrl, viewport) {
               ),
             ),
         );
-        samples.push(elapsed);
+        // A press at the end of the track changes nothing: it would only flatter the median.
+        if ((await slider.inputValue()) !== before) samples.push(elapsed);
       }
     }
     samples.sort((a, b) => a - b);
@@ -259,7 +261,7 @@ try {
         ? `budget ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms: ${verdict(ok)}`
         : `worst case, for information: ${ok ? 'within' : 'over'} ${BUDGET_MEDIAN_MS} / ${BUDGET_P95_MS} ms`;
       console.log(
-        `  ${name}: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms over ${figures.samples} presses (${against})`,
+        `  ${name}: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms over ${figures.samples} presses that moved the slider (${against})`,
       );
     }
   }
