@@ -100,15 +100,31 @@ export function shareableUrl(inputs: TrainingInputs = currentState().inputs): st
   return url.toString();
 }
 
+let lastChange = 0;
+
+/**
+ * Writes the URL once the reader pauses. One timer per pause, re-armed if changes kept
+ * coming, rather than a new timer on every slider step.
+ */
 function writeUrlSoon(): void {
-  clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => {
-    try {
-      window.history.replaceState(window.history.state, '', shareableUrl());
-    } catch {
-      // Some sandboxed frames refuse history changes; the state still works without the URL.
-    }
-  }, URL_DEBOUNCE_MS);
+  lastChange = performance.now();
+  if (urlTimer !== undefined) return;
+  const wait = (delay: number) => {
+    urlTimer = setTimeout(() => {
+      const quiet = performance.now() - lastChange;
+      if (quiet < URL_DEBOUNCE_MS) {
+        wait(URL_DEBOUNCE_MS - quiet);
+        return;
+      }
+      urlTimer = undefined;
+      try {
+        window.history.replaceState(window.history.state, '', shareableUrl());
+      } catch {
+        // Some sandboxed frames refuse history changes; the state still works without the URL.
+      }
+    }, delay);
+  };
+  wait(URL_DEBOUNCE_MS);
 }
 
 function publish(next: TrainingState): void {
