@@ -27,7 +27,7 @@ const SCENARIOS = [
   { name: 'phone 390×844', budget: true, viewport: { width: 390, height: 844 } },
   {
     name: 'desktop 1200×5000, every chart on screen',
-    budget: false,
+    budget: true,
     viewport: { width: 1200, height: 5000 },
   },
 ];
@@ -234,9 +234,9 @@ try {
 
   await context.close();
 
-  // 2. Slider latency under a 4× slower CPU, in two viewports: a phone (the budget's case:
-  // widgets below the fold update when they scroll into view), and a desktop so tall that
-  // every chart is on screen and redrawn on every keypress (the worst case, for information).
+  // 2. Slider latency under a 4× slower CPU, in two viewports, both held to the budget: a phone
+  // (charts below the fold redraw as they scroll into view), and a desktop so tall that every
+  // chart is on screen and redrawn on every keypress (the worst case).
   const latency = {};
   for (const scenario of SCENARIOS) {
     latency[scenario.name] = await measureLatency(browser, url, scenario.viewport);
