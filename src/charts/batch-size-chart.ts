@@ -41,21 +41,30 @@ function isPowerOfTwo(value: number): boolean {
   return Number.isInteger(Math.log2(value));
 }
 
+/** The x of every batch size in the sweep: computed once, shared by the keep and drop lines. */
+function sweepXs(sweep: readonly SweepPoint[], x: PositionScale): number[] {
+  const xs = new Array<number>(sweep.length);
+  for (let i = 0; i < sweep.length; i += 1) xs[i] = px(x((sweep[i] as SweepPoint).batchSize));
+  return xs;
+}
+
 function stepPath(
   sweep: readonly SweepPoint[],
-  x: PositionScale,
+  xs: readonly number[],
   y: PositionScale,
   key: 'keep' | 'drop',
 ): string {
+  // A plain loop: this runs for ~90 points, twice, on every slider step.
   const points: Point[] = [];
-  sweep.forEach((p, i) => {
+  for (let i = 0; i < sweep.length; i += 1) {
+    const value = (sweep[i] as SweepPoint)[key];
     // Drop has no batches (and no place on a log axis) once B exceeds the images; a step that
     // stays level adds nothing to the path, except the last point, which ends it.
-    if (p[key] < 1) return;
+    if (value < 1) continue;
     const next = sweep[i + 1];
-    if (i > 0 && next && next[key] >= 1 && sweep[i - 1]?.[key] === p[key]) return;
-    points.push([px(x(p.batchSize)), px(y(p[key]))]);
-  });
+    if (i > 0 && next && next[key] >= 1 && (sweep[i - 1] as SweepPoint)[key] === value) continue;
+    points.push([xs[i] as number, px(y(value))]);
+  }
   return stepAfterPath(points);
 }
 
@@ -158,6 +167,7 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   const labelAbove = dotY - 22 >= top;
 
   const perDevice = devices > 1 ? ' per device' : '';
+  const xs = sweepXs(sweep, x);
   const marks: SvgNode[] = [
     verticalGrid(x, allPowers, top, bottom, 'chart-grid chart-grid-minor'),
     horizontalGrid(y, yTicks, left, right),
@@ -165,10 +175,10 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
     bottomAxis(x, xTicks, bottom, width, formatCount),
     axisTitle(`↑ Batches per epoch${perDevice}`, 0, keyHeight + 14, 'start'),
     axisTitle('Batch size (log scale) →', width, bottom + 38, 'end'),
-    svg('path', { class: 'chart-line chart-line-keep', d: stepPath(sweep, x, y, 'keep') }),
+    svg('path', { class: 'chart-line chart-line-keep', d: stepPath(sweep, xs, y, 'keep') }),
   ];
   if (key) {
-    marks.push(svg('path', { class: 'chart-line chart-line-drop', d: stepPath(sweep, x, y, 'drop') }));
+    marks.push(svg('path', { class: 'chart-line chart-line-drop', d: stepPath(sweep, xs, y, 'drop') }));
     marks.push(key.node);
   }
   marks.push(

@@ -38,12 +38,22 @@ export type Point = [x: number, y: number];
 
 /** A polyline through points already rounded with `px`: "M0,0L10,5…". */
 export function linePath(points: readonly Point[]): string {
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x},${y}`).join('');
+  let d = '';
+  for (let i = 0; i < points.length; i += 1) {
+    const [x, y] = points[i] as Point;
+    d += `${i === 0 ? 'M' : 'L'}${x},${y}`;
+  }
+  return d;
 }
 
 /** A staircase that holds each value until the next point's x (d3's curveStepAfter). */
 export function stepAfterPath(points: readonly Point[]): string {
-  return points.map(([x, y], i) => (i === 0 ? `M${x},${y}` : `H${x}V${y}`)).join('');
+  let d = '';
+  for (let i = 0; i < points.length; i += 1) {
+    const [x, y] = points[i] as Point;
+    d += i === 0 ? `M${x},${y}` : `H${x}V${y}`;
+  }
+  return d;
 }
 
 const TEXT_ESCAPES: Record<string, string> = {
