@@ -54,6 +54,32 @@ describe.each(paths.map((p) => ({ path: p, label: `/${p}` })))('page $label', ({
     }
   });
 
+  test('fits a 320 px phone: no sideways scrolling, no formula clipped or off screen', async () => {
+    const { page, context } = await openPage(browser, path, { viewport: { width: 320, height: 640 } });
+    try {
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'sideways scrolling').toBeLessThanOrEqual(0);
+      const cutOff = await page.evaluate(() =>
+        [...document.querySelectorAll('.katex')]
+          .filter((formula) => formula.getClientRects().length > 0)
+          .filter((formula) => {
+            if (formula.getBoundingClientRect().right > window.innerWidth + 1) return true;
+            // A box between the formula and the page that hides or scrolls what does not fit.
+            for (let box = formula.parentElement; box && box !== document.body; box = box.parentElement) {
+              const { overflowX } = getComputedStyle(box);
+              if (overflowX !== 'visible' && box.scrollWidth > box.clientWidth + 1) return true;
+            }
+            return false;
+          })
+          .map((formula) => formula.querySelector('annotation')?.textContent ?? formula.textContent),
+      );
+      expect(cutOff, 'formulas that do not fit').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('shows its h1 and main content without JavaScript', async () => {
     const { page, context, problems } = await openPage(browser, path, { javaScriptEnabled: false });
     try {
