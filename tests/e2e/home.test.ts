@@ -51,3 +51,20 @@ test('the edges table holds the engine’s counts for each linked state, and eac
   expect(await problems()).toEqual(NO_PROBLEMS);
   await context.close();
 });
+
+test('the worked case stays the worked case: parameters in the address change no number on it', async () => {
+  const { page, context, problems } = await openPage(browser, '?images=48001&batch=32&epochs=7');
+  const computed = computeTraining(DEFAULT_INPUTS);
+  if (!computed.ok) throw new Error('default case invalid');
+  const plan = computed.value;
+  const speech = plan.derivation.map((step) => `${step.label}: ${step.speech}.`).join(' ');
+  expect((await page.locator('[data-derivation-speech]').textContent())?.trim()).toBe(speech);
+  expect((await page.locator('output[data-quantity="total-batches"]').textContent())?.trim()).toBe(
+    quantity(plan, 'total-batches').text,
+  );
+  // Only the lines of the worked case are in the page, and nothing on it needs a state script.
+  expect(await page.locator('.derivation-lines li').count()).toBe(plan.derivation.length);
+  expect(await page.locator('live-derivation, training-calculator').count()).toBe(0);
+  expect(await problems()).toEqual(NO_PROBLEMS);
+  await context.close();
+});
