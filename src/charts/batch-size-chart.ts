@@ -68,6 +68,15 @@ function stepPath(
   return stepAfterPath(points);
 }
 
+/** The smallest 1, 2 or 5 × 10ᵏ at or above `value` (value ≥ 1). */
+export function roundUp125(value: number): number {
+  let power = 10 ** Math.floor(Math.log10(value));
+  // Math.log10 can land just below an exact power of ten.
+  if (power * 10 <= value) power *= 10;
+  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}
+
 /** The key to the two lines, in one row (two when narrow) above the plot; returns its height. */
 function legend(width: number): { node: SvgNode; height: number } {
   const items: [string, string][] = [
@@ -142,7 +151,9 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   const top = keyHeight + 28;
   const bottom = height + keyHeight - 42;
   const right = width - 14;
-  const yMax = Math.max(2, ...sweep.map((p) => p.keep));
+  // The top of the axis is the next 1, 2 or 5 × 10ᵏ above the most batches: the axis, grid and
+  // labels stay put while a slider moves the images, so only the lines need redrawing.
+  const yMax = roundUp125(Math.max(2, ...sweep.map((p) => p.keep)));
   const xMax = Math.max(2, last.batchSize);
   let yTicks = powerTicks(10, 1, yMax, Math.floor((bottom - top) / 26));
   // Fewer than three decades: label 1, 2, 5, 10, 20, 50 … as well.

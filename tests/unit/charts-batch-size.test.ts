@@ -2,8 +2,9 @@
  * Batch size sweep: keep and drop step lines from the engine's sweep, the current batch
  * size marked, powers of two on the axis and in the table.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { describeBatchSizeChart, showsDrop } from '../../src/charts/batch-size-chart';
+import { describeBatchSizeChart, roundUp125, showsDrop } from '../../src/charts/batch-size-chart';
 import { FRAMEWORK_INFO, batchSizeSweep, formatCount } from '../../src/lib';
 import { byClass, find } from './chart-helpers';
 import { inputsFor, planFor } from './engine-helpers';
@@ -117,4 +118,20 @@ test('the dot label stays inside the chart at every width and batch size', () =>
       expect(x).toBeLessThan(width);
     }
   }
+});
+
+describe('the y axis top', () => {
+  test('is the next 1, 2 or 5 × 10ᵏ, so it stays put while the images move a little', () => {
+    expect([1, 2, 3, 10, 1000, 1001, 48_000, 48_900, 9_999_999].map(roundUp125)).toEqual([
+      1, 2, 5, 10, 1000, 2000, 50_000, 50_000, 10_000_000,
+    ]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (value) => {
+        const top = roundUp125(value);
+        expect(top).toBeGreaterThanOrEqual(value);
+        expect(top).toBeLessThan(2.5 * value);
+        expect(String(top)).toMatch(/^[125]0*$/);
+      }),
+    );
+  });
 });
