@@ -74,7 +74,9 @@ function layout(plan: TrainingPlan, requestedWidth: number): EpochsLayout {
   // Head room above the last point keeps its label inside the plot.
   const yDomain = niceDomain(Math.max(plan.totalBatches, plan.totalOptimizerSteps) * 1.12, yCount);
   const yTicks = integerTicks(yDomain[0], yDomain[1], yCount);
-  const left = Math.max(28, Math.ceil(widestLabel(yTicks.map(tickLabel)) + 12));
+  // The margin grows in steps of 16: a label one digit wider (20,000 → 100,000) rarely moves
+  // the plot, so a slider step redraws the lines, not every axis label.
+  const left = Math.max(32, Math.ceil((widestLabel(yTicks.map(tickLabel)) + 12) / 16) * 16);
   const epochs = plan.inputs.epochs;
   const x = linearScale([0, epochs], [left, right]);
   const y = linearScale(yDomain, [bottom, top]);
