@@ -8,3 +8,4 @@ export * from './inputs';
 export * from './derivation';
 export * from './training';
 export * from './quantities';
+export * from './compare';

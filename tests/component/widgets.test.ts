@@ -3,12 +3,15 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Calculator from '../../src/components/Calculator.astro';
 import Derivation from '../../src/components/Derivation.astro';
+import FrameworkTable from '../../src/components/FrameworkTable.astro';
 import ResultList from '../../src/components/ResultList.astro';
 import {
   DEFAULT_INPUTS,
   DERIVATION_TEMPLATES,
   FIELD_SPECS,
+  compareFrameworks,
   computeTraining,
+  quantity,
   quantities,
   type TrainingInputs,
   type TrainingPlan,
@@ -97,5 +100,25 @@ describe('Derivation', () => {
     // Screen readers hear the words, once: the formulas are hidden from them, the twin is live.
     expect(html).toMatch(/<ol class="derivation-lines[^"]*"[^>]*aria-hidden="true"/);
     expect(html).toMatch(/<p[^>]*data-derivation-speech[^>]*aria-live="polite"/);
+  });
+});
+
+describe('FrameworkTable', () => {
+  test('one row per framework with the engine’s counts, the chosen one marked', async () => {
+    const plan = planFor({ ...DEFAULT_INPUTS, images: 48_001, accumulationSteps: 4, framework: 'deepspeed' });
+    const html = await container.renderToString(FrameworkTable, { props: { plan } });
+    const rows = [...html.matchAll(/<tr data-framework="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)];
+    const comparison = compareFrameworks(plan.inputs);
+    expect(rows.map((row) => row[1])).toEqual(comparison.map((row) => row.framework));
+    for (const [index, row] of rows.entries()) {
+      const expected = comparison[index];
+      if (!expected?.plan) throw new Error('every framework counts this setup');
+      for (const id of ['batches-per-epoch', 'last-batch-size', 'total-optimizer-steps'] as const) {
+        expect(row[2]).toMatch(new RegExp(`data-cell="${id}"[^>]*>${quantity(expected.plan, id).text}<`));
+      }
+      // Only the chosen framework's mark is shown.
+      expect(/data-chosen(?![^>]*hidden)/.test(row[2] ?? '')).toBe(expected.framework === 'deepspeed');
+    }
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

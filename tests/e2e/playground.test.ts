@@ -6,7 +6,9 @@ import {
   DEFAULT_INPUTS,
   FIELD_SPECS,
   QUANTITY_IDS,
+  compareFrameworks,
   computeTraining,
+  quantity,
   inputsFromParams,
   quantities,
   type TrainingInputs,
@@ -248,6 +250,50 @@ describe('the calculator', () => {
     };
     await expectOutputs(page, deepspeed);
     expect(planFor(deepspeed).optimizerStepsPerEpoch).toBeNull();
+    await context.close();
+  });
+});
+
+describe('the framework table', () => {
+  test('follows the state, also when it was off screen during the change', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND, {
+      viewport: { width: 390, height: 700 },
+    });
+    const readTable = () =>
+      page
+        .locator('framework-table tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.getAttribute('data-framework'),
+            ...[...row.querySelectorAll('[data-cell]')].slice(0, 3).map((cell) => cell.textContent?.trim()),
+            row.querySelector('[data-chosen]')?.hasAttribute('hidden') ? '' : 'chosen',
+          ]),
+        );
+    const expected = (inputs: TrainingInputs) =>
+      compareFrameworks(inputs).map((row) => [
+        row.framework,
+        ...(['batches-per-epoch', 'last-batch-size', 'total-optimizer-steps'] as const).map((id) =>
+          row.plan ? quantity(row.plan, id).text : 'not counted',
+        ),
+        row.framework === inputs.framework ? 'chosen' : '',
+      ]);
+    // Changed while the table is far below the fold, then scrolled to.
+    await numberInput(page, 'Images').fill('48001');
+    await openEveryDisclosure(page);
+    await numberInput(page, 'Gradient accumulation steps').fill('4');
+    await page.getByLabel('Framework', { exact: true }).selectOption('deepspeed');
+    const inputs: TrainingInputs = {
+      ...DEFAULT_INPUTS,
+      images: 48_001,
+      accumulationSteps: 4,
+      framework: 'deepspeed',
+    };
+    await page.locator('framework-table').scrollIntoViewIfNeeded();
+    await expect.poll(readTable).toEqual(expected(inputs));
+    // And while it is on screen.
+    await numberInput(page, 'Epochs').fill('7');
+    await expect.poll(readTable).toEqual(expected({ ...inputs, epochs: 7 }));
+    expect(await problems()).toEqual(NO_PROBLEMS);
     await context.close();
   });
 });
