@@ -161,6 +161,9 @@ export function derivationStep(id: DerivationTemplateId, values: readonly number
     },
     values: copied,
     value: values[values.length - 1] ?? 0,
-    speech: fillSlots(template.speech, values, formatCount),
+    // Also filled when read: a plan computed for comparison is never spoken.
+    get speech() {
+      return fillSlots(template.speech, copied, formatCount);
+    },
   };
 }

@@ -69,8 +69,8 @@ export interface DerivationStep {
   values: number[];
   /** The result of this line. */
   value: number;
-  /** The same line in words for screen readers, e.g. "48,000 divided by 64, rounded up, is 750". */
-  speech: string;
+  /** The same line in words for screen readers, e.g. "48,000 divided by 64, rounded up, is 750" (computed when read). */
+  readonly speech: string;
 }
 
 export interface EpochPoint {
