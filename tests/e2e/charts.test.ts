@@ -102,6 +102,23 @@ describe('charts follow the state', () => {
     await context.close();
   });
 
+  test('rows a data table gains in the browser are styled like the server’s', async () => {
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?epochs=3`);
+    const chart = page.locator('epochs-chart');
+    await chart.locator('summary').click();
+    const rows = chart.locator('[data-chart-table] tbody tr');
+    const before = await rows.count();
+    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('120');
+    await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    const styles = await rows
+      .last()
+      .locator('td')
+      .last()
+      .evaluate((cell) => [getComputedStyle(cell).borderBottomWidth, getComputedStyle(cell).textAlign]);
+    expect(styles).toEqual(['1px', 'end']);
+    await context.close();
+  });
+
   test('“Download the data” saves the table of the current state as CSV', async () => {
     const { page, context } = await openPage(browser, `${PLAYGROUND}?epochs=37`);
     const chart = page.locator('epochs-chart');
