@@ -254,6 +254,18 @@ describe('the calculator', () => {
   });
 });
 
+describe('notes written in the browser', () => {
+  test('keep the spacing of the server’s notes', async () => {
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?devices=3&images=1000`);
+    const notes = page.locator('training-calculator [data-notes] li');
+    await expect.poll(() => notes.count()).toBeGreaterThan(1);
+    // The notes were rewritten for the state in the address, so they are the browser's own.
+    const spacing = await notes.nth(1).evaluate((item) => parseFloat(getComputedStyle(item).marginTop));
+    expect(spacing).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
 describe('the framework table', () => {
   test('follows the state, also when it was off screen during the change', async () => {
     const { page, context, problems } = await openPage(browser, PLAYGROUND, {
