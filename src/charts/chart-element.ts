@@ -3,6 +3,7 @@
  * custom element that follows the page's training state and, on every change, describes
  * the chart again and patches the server-rendered SVG, caption and table to match.
  */
+import { setText, watchNearScreen } from '../client/dom';
 import { subscribe } from '../client/training-state';
 import type { TrainingPlan } from '../lib/types';
 import { patchSvg, patchSvgText } from './svg';
@@ -21,7 +22,7 @@ export abstract class ChartElement extends HTMLElement {
   private visible = true;
   /** Whether the drawing lags behind the plan (updated off screen). */
   private stale = false;
-  private intersectionObserver: IntersectionObserver | undefined;
+  private stopWatching: (() => void) | undefined;
   /** The words whose table is not yet written (its <details> is closed); built when it opens. */
   private pendingTable: ChartText | undefined;
 
@@ -96,17 +97,11 @@ export abstract class ChartElement extends HTMLElement {
       });
       this.resizeObserver.observe(plot);
     }
-    if (plot && typeof IntersectionObserver === 'function') {
-      this.intersectionObserver = new IntersectionObserver(
-        (entries) => {
-          const entry = entries[entries.length - 1];
-          if (!entry) return;
-          this.visible = entry.isIntersecting;
-          if (this.visible && this.stale) this.render();
-        },
-        { rootMargin: '200px 0px' },
-      );
-      this.intersectionObserver.observe(plot);
+    if (plot) {
+      this.stopWatching = watchNearScreen(plot, (near) => {
+        this.visible = near;
+        if (near && this.stale) this.render();
+      });
     }
   }
 
@@ -117,8 +112,8 @@ export abstract class ChartElement extends HTMLElement {
     this.unsubscribe = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    this.intersectionObserver?.disconnect();
-    this.intersectionObserver = undefined;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
     this.visible = true;
     cancelAnimationFrame(this.resizeFrame);
     this.found.clear();
@@ -185,10 +180,6 @@ export abstract class ChartElement extends HTMLElement {
   protected setText(selector: string, text: string): void {
     setText(this.find(selector), text);
   }
-}
-
-function setText(element: Element | null, text: string): void {
-  if (element && element.textContent !== text) element.textContent = text;
 }
 
 /** Defines a chart element once (a second definition would throw). */

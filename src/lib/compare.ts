@@ -3,6 +3,7 @@
  * several devices, accumulation, the validation split) is what practitioners come to check.
  */
 import { FRAMEWORK_INFO } from './inputs';
+import { quantity, type QuantityId } from './quantities';
 import { computeTraining } from './training';
 import { FRAMEWORKS, type Framework, type TrainingInputs, type TrainingPlan } from './types';
 
@@ -37,4 +38,21 @@ export function compareFrameworks(inputs: TrainingInputs): FrameworkComparison[]
     });
     return { framework, label, plan: computed.value, refused: '', adjustments };
   });
+}
+
+/** The counts the comparison shows, one column each. */
+export const COMPARISON_QUANTITIES = [
+  'batches-per-epoch',
+  'last-batch-size',
+  'total-optimizer-steps',
+] as const satisfies readonly QuantityId[];
+
+/** A row as it reads: the counts grouped for reading, and what the framework counts differently. */
+export function comparisonText(row: FrameworkComparison): { counts: string[]; notes: string } {
+  const { plan } = row;
+  if (!plan) return { counts: COMPARISON_QUANTITIES.map(() => 'not counted'), notes: row.refused };
+  return {
+    counts: COMPARISON_QUANTITIES.map((id) => quantity(plan, id).text),
+    notes: row.adjustments.join('; ') || '—',
+  };
 }

@@ -167,3 +167,8 @@ export function derivationStep(id: DerivationTemplateId, values: readonly number
     },
   };
 }
+
+/** The whole derivation in words, as a screen reader hears it: "Batches per epoch (…): 48,000 divided by 64, rounded up, is 750 batches per epoch. …" */
+export function derivationSpeech(steps: readonly DerivationStep[]): string {
+  return steps.map((step) => `${step.label}: ${step.speech}.`).join(' ');
+}

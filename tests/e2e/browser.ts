@@ -188,3 +188,9 @@ export async function runAxe(page: Page, options: { include?: string } = {}): Pr
     return `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${targets.join(', ')}${more}`;
   });
 }
+
+/** Opens every <details> on the page the way a reader does, by clicking its summary. */
+export async function openEveryDisclosure(page: Page): Promise<void> {
+  const closed = page.locator('details:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
+}

@@ -3,7 +3,7 @@
 // host, no axe violations (light and dark), sound document structure, and content without JS.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { NO_PROBLEMS, launchBrowser, openPage, pagePaths, runAxe } from './browser';
+import { NO_PROBLEMS, launchBrowser, openEveryDisclosure, openPage, pagePaths, runAxe } from './browser';
 
 const paths = pagePaths(inject('distDir'));
 
@@ -57,7 +57,7 @@ describe.each(paths.map((p) => ({ path: p, label: `/${p}` })))('page $label', ({
   test('fits a 320 px phone: no sideways scrolling, no formula clipped or off screen', async () => {
     const { page, context } = await openPage(browser, path, { viewport: { width: 320, height: 640 } });
     try {
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await openEveryDisclosure(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'sideways scrolling').toBeLessThanOrEqual(0);
       const cutOff = await page.evaluate(() =>

@@ -2,7 +2,14 @@
 // that opens the playground in exactly that state.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_INPUTS, computeTraining, formatCount, inputsFromParams, quantity } from '../../src/lib';
+import {
+  DEFAULT_INPUTS,
+  computeTraining,
+  derivationSpeech,
+  formatCount,
+  inputsFromParams,
+  quantity,
+} from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
@@ -57,7 +64,7 @@ test('the worked case stays the worked case: parameters in the address change no
   const computed = computeTraining(DEFAULT_INPUTS);
   if (!computed.ok) throw new Error('default case invalid');
   const plan = computed.value;
-  const speech = plan.derivation.map((step) => `${step.label}: ${step.speech}.`).join(' ');
+  const speech = derivationSpeech(plan.derivation);
   expect((await page.locator('[data-derivation-speech]').textContent())?.trim()).toBe(speech);
   expect((await page.locator('output[data-quantity="total-batches"]').textContent())?.trim()).toBe(
     quantity(plan, 'total-batches').text,

@@ -15,7 +15,7 @@ import {
   type TrainingPlan,
 } from '../../src/lib';
 import { pageStep } from '../../src/client/slider-scales';
-import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
+import { NO_PROBLEMS, launchBrowser, openEveryDisclosure, openPage, pageURL, runAxe } from './browser';
 
 const PLAYGROUND = 'playground/';
 
@@ -48,11 +48,6 @@ async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> 
 }
 
 /** Opens every <details> by clicking its summary, as a reader would. */
-async function openEveryDisclosure(page: Page): Promise<void> {
-  const closed = page.locator('details:not([open]) > summary');
-  while ((await closed.count()) > 0) await closed.first().click();
-}
-
 function numberInput(page: Page, name: string) {
   return page.getByRole('spinbutton', { name, exact: true });
 }

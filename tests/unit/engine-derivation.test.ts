@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   DERIVATION_TEMPLATES,
   FRAMEWORKS,
+  derivationSpeech,
   derivationStep,
   fillSlots,
   slotCount,
@@ -155,4 +156,13 @@ describe('fillSlots, slotCount, derivationStep', () => {
       '750 batches per epoch times 120 epochs is 90,000 batches',
     ]);
   });
+});
+
+test('derivationSpeech reads every line in order, label first, one sentence each', () => {
+  const plan = planFor(inputsFor('pytorch', {}));
+  expect(derivationSpeech(plan.derivation)).toBe(
+    'Batches per epoch (the last partial batch is kept): 48,000 divided by 64, rounded up, is 750 batches per epoch. ' +
+      'Batches in all: 750 batches per epoch times 120 epochs is 90,000 batches.',
+  );
+  expect(derivationSpeech([])).toBe('');
 });

@@ -1,0 +1,38 @@
+/**
+ * The few DOM writes every widget makes, in one place: each writes only when something
+ * changed (every slider step runs them), and each widget that redraws only near the screen
+ * asks the same question the same way.
+ */
+
+/** Sets an element's text, unless it already holds exactly that text. */
+export function setText(element: Element | null | undefined, text: string): void {
+  if (element && element.textContent !== text) element.textContent = text;
+}
+
+/** Sets (or, with null, removes) an attribute, unless it already has that value. */
+export function setAttribute(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+/** How far outside the viewport a widget still counts as near: it is drawn before it scrolls in. */
+const NEAR_SCREEN_MARGIN = '200px 0px';
+
+/**
+ * Calls `onChange(true)` when `element` comes near the viewport and `onChange(false)` when it
+ * leaves. Without IntersectionObserver nothing is called, and the widget stays as visible as it
+ * began. Returns the function that stops watching.
+ */
+export function watchNearScreen(element: Element, onChange: (near: boolean) => void): () => void {
+  if (typeof IntersectionObserver !== 'function') return () => {};
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) onChange(entry.isIntersecting);
+    },
+    { rootMargin: NEAR_SCREEN_MARGIN },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
