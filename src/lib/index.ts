@@ -9,3 +9,4 @@ export * from './derivation';
 export * from './training';
 export * from './quantities';
 export * from './compare';
+export * from './throughput';
