@@ -10,3 +10,5 @@ export * from './training';
 export * from './quantities';
 export * from './compare';
 export * from './throughput';
+export * from './datasets';
+export * from './setup-code';

@@ -1,0 +1,162 @@
+/**
+ * Real diabetic-retinopathy datasets, as one-click presets for the widgets (batch-arithmetic
+ * notes §9, DDR checked against its paper's abstract). Pure TypeScript: no DOM.
+ */
+import { formatCount } from './format';
+import { inputsToParams } from './inputs';
+import type { TrainingInputs } from './types';
+
+/** What a dataset's count is. */
+export type DatasetCountKind = 'train-split' | 'whole-set' | 'development-set';
+
+export const COUNT_KIND_TEXT: Readonly<Record<DatasetCountKind, string>> = Object.freeze({
+  'train-split': 'training split',
+  'whole-set': 'whole set',
+  'development-set': 'development set',
+});
+
+export interface Dataset {
+  /** Stable id, e.g. "aptos-2019". */
+  id: string;
+  /** Short name for buttons, e.g. "APTOS 2019". */
+  name: string;
+  /** Full name for the table. */
+  fullName: string;
+  /** The images the preset loads. */
+  images: number;
+  /** What that count is. */
+  countKind: DatasetCountKind;
+  /** One or two sentences for readers. */
+  description: string;
+  /** Id of the entry in the article's reference list. */
+  reference: string;
+  /** The source named for readers, and where it is. */
+  sourceName: string;
+  sourceUrl: string;
+  /** What could not be confirmed about this entry (plain text); empty when nothing. */
+  unconfirmed: string;
+}
+
+export const DATASETS: readonly Dataset[] = Object.freeze([
+  {
+    id: 'gulshan-2016',
+    name: 'Gulshan et al. 2016',
+    fullName: 'Development set of Gulshan et al., JAMA 2016',
+    images: 128_175,
+    countKind: 'development-set',
+    description:
+      'The images Google’s screening model was developed on, each graded 3 to 7 times by a panel of 54 US ophthalmologists; it was then validated on EyePACS-1 (9,963 images) and Messidor-2 (1,748). Not public.',
+    reference: 'gulshan-2016',
+    sourceName: 'Gulshan et al., JAMA 2016;316(22):2402–2410',
+    sourceUrl: 'https://doi.org/10.1001/jama.2016.17216',
+    unconfirmed:
+      'The count is from the paper’s key points and abstract; the patient counts and the network’s input size were not confirmed here.',
+  },
+  {
+    id: 'kaggle-dr-2015',
+    name: 'EyePACS (Kaggle 2015)',
+    fullName: 'EyePACS: Kaggle Diabetic Retinopathy Detection (2015)',
+    images: 35_126,
+    countKind: 'train-split',
+    description:
+      'A left and a right eye per subject, graded 0 to 4. The competition’s test split holds 53,576 more images (88,702 in all).',
+    reference: 'kaggle-dr-2015',
+    sourceName: 'Kaggle, Diabetic Retinopathy Detection, data page',
+    sourceUrl: 'https://www.kaggle.com/c/diabetic-retinopathy-detection/data',
+    unconfirmed: '',
+  },
+  {
+    id: 'ddr',
+    name: 'DDR',
+    fullName: 'DDR (Li et al. 2019)',
+    images: 13_673,
+    countKind: 'whole-set',
+    description:
+      'Fundus images from 9,598 patients in China, in six classes (five grades and ungradable); 757 of them have lesion annotations.',
+    reference: 'ddr',
+    sourceName:
+      'Li et al., “Diagnostic assessment of deep learning algorithms for diabetic retinopathy screening”, Information Sciences 501 (2019) 511–522',
+    sourceUrl: 'https://doi.org/10.1016/j.ins.2019.06.011',
+    unconfirmed:
+      'The often-quoted split of 6,835 training, 2,733 validation and 4,105 test images adds up to 13,673 but is not in the abstract or the dataset’s README, so the preset uses the whole set.',
+  },
+  {
+    id: 'aptos-2019',
+    name: 'APTOS 2019',
+    fullName: 'APTOS 2019 Blindness Detection (Kaggle)',
+    images: 3_662,
+    countKind: 'train-split',
+    description:
+      'Images from Aravind Eye Hospital in India, graded 0 to 4; 1,928 more formed the public test set, and about 11,000 a hidden one.',
+    reference: 'aptos-2019',
+    sourceName: 'Kaggle, APTOS 2019 Blindness Detection',
+    sourceUrl: 'https://www.kaggle.com/c/aptos2019-blindness-detection',
+    unconfirmed:
+      'The counts come from a write-up of the competition’s top solutions; the Kaggle data page itself was not read here.',
+  },
+  {
+    id: 'messidor-2',
+    name: 'Messidor-2',
+    fullName: 'Messidor-2',
+    images: 1_748,
+    countKind: 'whole-set',
+    description:
+      'Examinations of two macula-centred photographs each, one per eye; used by Gulshan et al. for validation.',
+    reference: 'messidor-2',
+    sourceName: 'ADCIS, Messidor-2',
+    sourceUrl: 'https://www.adcis.net/en/third-party/messidor2/',
+    unconfirmed:
+      'The count is from Gulshan et al. 2016; the ADCIS page was not read here, and 874 examinations is 1,748 ÷ 2.',
+  },
+  {
+    id: 'messidor',
+    name: 'Messidor',
+    fullName: 'Messidor',
+    images: 1_200,
+    countKind: 'whole-set',
+    description:
+      'From three ophthalmology departments in France, in three sets of 400, taken with a Topcon TRC NW6 at 45°.',
+    reference: 'messidor',
+    sourceName: 'ADCIS, Messidor; Decencière et al., Image Analysis & Stereology 33 (2014) 231',
+    sourceUrl: 'https://www.adcis.net/en/third-party/messidor/',
+    unconfirmed: '',
+  },
+  {
+    id: 'idrid',
+    name: 'IDRiD',
+    fullName: 'IDRiD: Indian Diabetic Retinopathy Image Dataset',
+    images: 516,
+    countKind: 'whole-set',
+    description:
+      'From an eye clinic in Nanded, India: 4288 × 2848-pixel photographs from a Kowa VX-10α at 50°, all graded; 81 have pixel-level lesion masks.',
+    reference: 'idrid',
+    sourceName: 'IDRiD challenge, Data page',
+    sourceUrl: 'https://idrid.grand-challenge.org/Data/',
+    unconfirmed:
+      'The grading split of 413 training and 103 test images is widely used but is not in the official page’s text read here, so the preset uses all 516.',
+  },
+]);
+
+export function findDataset(id: string): Dataset | undefined {
+  return DATASETS.find((dataset) => dataset.id === id);
+}
+
+/** The dataset whose preset count is `images`, if any (which preset button is pressed). */
+export function datasetForImages(images: number): Dataset | undefined {
+  return DATASETS.find((dataset) => dataset.images === images);
+}
+
+/** "Load APTOS 2019: 3,662 images". */
+export function presetLabel(dataset: Dataset): string {
+  return `Load ${dataset.name}: ${formatCount(dataset.images)} images`;
+}
+
+/** "3,662 images (training split)". */
+export function datasetCountText(dataset: Dataset): string {
+  return `${formatCount(dataset.images)} images (${COUNT_KIND_TEXT[dataset.countKind]})`;
+}
+
+/** The query string ("?images=3662&batch=64…") that opens a page with this preset over `inputs`. */
+export function presetSearch(inputs: TrainingInputs, dataset: Dataset): string {
+  return `?${inputsToParams({ ...inputs, images: dataset.images }).toString()}`;
+}

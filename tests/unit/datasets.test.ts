@@ -1,0 +1,92 @@
+// The retinopathy datasets: their counts as the sources give them, and that each is a valid preset.
+import { describe, expect, test } from 'vitest';
+import {
+  COUNT_KIND_TEXT,
+  DATASETS,
+  DEFAULT_INPUTS,
+  computeTraining,
+  datasetCountText,
+  datasetForImages,
+  findDataset,
+  inputsFromParams,
+  presetLabel,
+  presetSearch,
+} from '../../src/lib';
+
+describe('datasets', () => {
+  test('the counts of the sources', () => {
+    const images = Object.fromEntries(DATASETS.map((dataset) => [dataset.id, dataset.images]));
+    expect(images).toEqual({
+      'gulshan-2016': 128_175,
+      'kaggle-dr-2015': 35_126,
+      ddr: 13_673,
+      'aptos-2019': 3_662,
+      'messidor-2': 1_748,
+      messidor: 1_200,
+      idrid: 516,
+    });
+  });
+
+  test('what each count is', () => {
+    expect(findDataset('kaggle-dr-2015')?.countKind).toBe('train-split');
+    expect(findDataset('aptos-2019')?.countKind).toBe('train-split');
+    expect(findDataset('gulshan-2016')?.countKind).toBe('development-set');
+    for (const id of ['ddr', 'idrid', 'messidor', 'messidor-2'])
+      expect(findDataset(id)?.countKind).toBe('whole-set');
+  });
+
+  test('every entry is complete, unique and sourced over https', () => {
+    expect(new Set(DATASETS.map((dataset) => dataset.id)).size).toBe(DATASETS.length);
+    expect(new Set(DATASETS.map((dataset) => dataset.images)).size).toBe(DATASETS.length);
+    for (const dataset of DATASETS) {
+      expect(Number.isSafeInteger(dataset.images) && dataset.images > 0).toBe(true);
+      expect(dataset.sourceUrl).toMatch(/^https:\/\//);
+      expect(dataset.reference).toMatch(/^[a-z0-9-]+$/);
+      expect(COUNT_KIND_TEXT[dataset.countKind]).toBeTruthy();
+      for (const text of [dataset.name, dataset.fullName, dataset.description, dataset.sourceName]) {
+        expect(text.trim()).not.toBe('');
+      }
+    }
+  });
+
+  test('what is unconfirmed is said: DDR and IDRiD splits, APTOS page, Messidor-2 page', () => {
+    expect(findDataset('ddr')?.unconfirmed).toContain('6,835');
+    expect(findDataset('idrid')?.unconfirmed).toContain('413');
+    expect(findDataset('aptos-2019')?.unconfirmed).not.toBe('');
+    expect(findDataset('messidor-2')?.unconfirmed).not.toBe('');
+  });
+
+  test('listed largest first', () => {
+    const counts = DATASETS.map((dataset) => dataset.images);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  test('every preset is a valid run with the default inputs (48,000 → the dataset)', () => {
+    for (const dataset of DATASETS) {
+      const computed = computeTraining({ ...DEFAULT_INPUTS, images: dataset.images });
+      expect(computed.ok).toBe(true);
+    }
+    // APTOS 2019 in batches of 64: ⌈3,662 / 64⌉ = 58 batches per epoch (57 full, the last of 14).
+    const aptos = computeTraining({ ...DEFAULT_INPUTS, images: 3_662 });
+    expect(aptos.ok && aptos.value.batchesPerEpoch).toBe(58);
+    expect(aptos.ok && aptos.value.lastBatchSize).toBe(14);
+  });
+
+  test('labels and the no-JavaScript link', () => {
+    const aptos = findDataset('aptos-2019');
+    if (!aptos) throw new Error('APTOS is missing');
+    expect(presetLabel(aptos)).toBe('Load APTOS 2019: 3,662 images');
+    expect(datasetCountText(aptos)).toBe('3,662 images (training split)');
+    const search = presetSearch({ ...DEFAULT_INPUTS, batchSize: 32 }, aptos);
+    expect(search).toBe('?images=3662&batch=32&epochs=120');
+    const { inputs, notices } = inputsFromParams(new URLSearchParams(search));
+    expect(notices).toEqual([]);
+    expect(inputs.images).toBe(3_662);
+    expect(inputs.batchSize).toBe(32);
+  });
+
+  test('datasetForImages finds the pressed preset, and none for the worked case', () => {
+    expect(datasetForImages(516)?.id).toBe('idrid');
+    expect(datasetForImages(48_000)).toBeUndefined();
+  });
+});
