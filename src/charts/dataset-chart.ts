@@ -8,8 +8,11 @@
  * images a cell stands for, and where the plan's skipped and repeated images are drawn.
  */
 import { countWithNoun, formatCount } from '../lib/format';
+import { FRAMEWORK_INFO } from '../lib/inputs';
 import {
   deviceEpoch,
+  deviceShare,
+  largestBatchSizeWhenDropping,
   fullBatchesPerEpoch,
   imagesLeftOutBeforeSharding,
   repeatsInDroppedBatches,
@@ -163,7 +166,7 @@ function legendItems(plan: TrainingPlan, layout: DatasetLayout): LegendItem[] {
   const items: LegendItem[] = [];
   const hasFull = plan.lastBatchSize === batchSize || plan.batchesPerEpoch > 1;
   if (hasFull) items.push({ category: 'batch-a', label: `Full batch: ${countWithNoun(batchSize, 'image')}` });
-  if (plan.lastBatchSize < batchSize) {
+  if (plan.batchesPerEpoch > 0 && plan.lastBatchSize < batchSize) {
     items.push({ category: 'last', label: `Last batch: ${countWithNoun(plan.lastBatchSize, 'image')}` });
   }
   if (plan.imagesSkippedPerEpoch > 0) {
@@ -228,12 +231,37 @@ function legend(items: readonly LegendItem[], width: number): { nodes: SvgNode[]
   return { nodes, height: y + lineHeight };
 }
 
+/** Why a run has no batch, and the fix, in one or two sentences (the chart's empty state). */
+export function emptyReason(plan: TrainingPlan): string {
+  const { batchSize, devices, framework } = plan.inputs;
+  const sharding = FRAMEWORK_INFO[framework].sharding;
+  const training = countWithNoun(plan.trainingImages, 'training image');
+  const accelerate = sharding === 'accelerate' && devices > 1;
+  const why = accelerate
+    ? `The ${training} make fewer full batches of ${formatCount(batchSize)} than there are devices (${formatCount(devices)})`
+    : devices > 1
+      ? `Each of the ${formatCount(devices)} devices gets ${countWithNoun(deviceShare(plan.trainingImages, devices), 'image')}, fewer than one batch of ${formatCount(batchSize)}`
+      : `The ${training} are fewer than one batch of ${formatCount(batchSize)}`;
+  const largest = largestBatchSizeWhenDropping(plan.trainingImages, devices, sharding);
+  const fix =
+    largest >= 1
+      ? `keep the last batch, or use batches of at most ${formatCount(largest)}`
+      : 'keep the last batch';
+  return `${why}, and the last partial batch is dropped: every image is skipped, every epoch, and nothing is trained. To train, ${fix}.`;
+}
+
 function describeWords(plan: TrainingPlan, layout: DatasetLayout): { title: string; description: string } {
   const { batchSize, devices } = plan.inputs;
   const training = countWithNoun(plan.trainingImages, 'training image');
   const partial = plan.lastBatchSize < batchSize;
   const last = countWithNoun(plan.lastBatchSize, 'image');
   let batches: string;
+  if (plan.batchesPerEpoch === 0) {
+    return {
+      title: `The dataset as batches of ${formatCount(batchSize)}: no batch at all`,
+      description: `${emptyReason(plan)} One cell stands for ${countWithNoun(layout.imagesPerCell, 'image')}.`,
+    };
+  }
   if (plan.batchesPerEpoch === 1) {
     batches = partial
       ? `a single batch of ${last}, short of the batch size of ${formatCount(batchSize)}`
@@ -319,6 +347,16 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
   const fullCell = `h${fullWidth}v${size}h${-fullWidth}z`;
   const laneNodes: SvgNode[] = [];
   let y = legendHeight + 10;
+  if (plan.batchesPerEpoch === 0) {
+    // The empty state says why in the drawing too: no batch, every image skipped.
+    const lines = ['No batch at all: every image is skipped.', 'Nothing is trained.'];
+    const oneLine = lines.join(' ');
+    for (const line of textWidth(oneLine) <= width ? [oneLine] : lines) {
+      laneNodes.push(svgText('text', { class: 'chart-empty', x: 0, y: px(y + 6), dy: '0.32em' }, line));
+      y += 18;
+    }
+    y += 4;
+  }
   layout.lanes.forEach((lane, index) => {
     if (layout.hiddenDevices > 0 && index === MAX_LANES - 1) {
       // "+4,088 more devices, the same batches", on two lines where one does not fit.

@@ -115,7 +115,7 @@ export function epochShape(
     return {
       samplesPerDevice: batchesPerEpoch * batchSize,
       batchesPerEpoch,
-      lastBatchSize: batchSize,
+      lastBatchSize: batchesPerEpoch === 0 ? 0 : batchSize,
       imagesSkippedPerEpoch: keep ? 0 : trainingImages - slots,
       imagesRepeatedPerEpoch: keep ? slots - trainingImages : 0,
     };
@@ -127,7 +127,7 @@ export function epochShape(
   return {
     samplesPerDevice,
     batchesPerEpoch,
-    lastBatchSize: keep && partial > 0 ? partial : batchSize,
+    lastBatchSize: batchesPerEpoch === 0 ? 0 : keep && partial > 0 ? partial : batchSize,
     imagesSkippedPerEpoch: keep ? 0 : devices * partial,
     imagesRepeatedPerEpoch: devices * samplesPerDevice - trainingImages,
   };
@@ -208,6 +208,69 @@ function unseenNote(shape: EpochShape): string {
   return `, ${formatCount(copies)} of them padding copies: ${countWithNoun(unseen, 'different image goes', 'different images go')} unseen`;
 }
 
+/** One device's share of the training images per epoch: ⌈N/P⌉, or N on one device. */
+export function deviceShare(trainingImages: number, devices: number): number {
+  return devices > 1 ? ceilDiv(trainingImages, devices) : trainingImages;
+}
+
+/**
+ * The largest batch size that still leaves a batch when the last partial one is dropped:
+ * DistributedSampler needs B ≤ ⌈N/P⌉; accelerate deals whole batches, so ⌊N/B⌋ ≥ P, B ≤ ⌊N/P⌋
+ * (0 when there are fewer images than devices: then only Keep helps).
+ */
+export function largestBatchSizeWhenDropping(
+  trainingImages: number,
+  devices: number,
+  sharding: FrameworkInfo['sharding'],
+): number {
+  if (devices > 1 && sharding === 'accelerate') return floorDiv(trainingImages, devices);
+  return deviceShare(trainingImages, devices);
+}
+
+/** What each framework does with a training loader of length 0 (notes §1.1, §3.2, §4, §5, §6). */
+const EMPTY_LOADER: Readonly<Record<TrainingInputs['framework'], string>> = {
+  pytorch: 'len(DataLoader) is 0, and the training loop silently does nothing',
+  keras: 'Keras never drops, so this does not happen',
+  'hf-trainer':
+    'the Trainer logs “There seems not to be a single sample in your epoch_iterator” and stops at step 0',
+  lightning: 'Lightning only warns that the total length of the DataLoader across ranks is zero',
+  fastai: 'the training DataLoader has length 0, so no batch is trained',
+  deepspeed: 'the DeepSpeedDataLoader has length 0, so the engine never steps',
+};
+
+/** The warning for a run with no batch at all, naming the fix. */
+function noBatchesText(inputs: TrainingInputs, training: number): string {
+  const { batchSize, devices } = inputs;
+  const sharding = FRAMEWORK_INFO[inputs.framework].sharding;
+  const accelerate = devices > 1 && sharding === 'accelerate';
+  const largest = largestBatchSizeWhenDropping(training, devices, sharding);
+  const what = accelerate
+    ? `the ${countWithNoun(training, 'training image')} cannot fill one batch for each of the ${formatCount(devices)} devices`
+    : devices > 1
+      ? `it is larger than the ${countWithNoun(deviceShare(training, devices), 'image')} each device gets`
+      : `it is larger than the ${countWithNoun(training, 'training image')}`;
+  const fix =
+    largest >= 1
+      ? `Choose Keep, or a batch size of at most ${formatCount(largest)}.`
+      : 'Choose Keep, or fewer devices.';
+  return `No batch at all: with the last partial batch dropped and a batch size of ${formatCount(batchSize)}, ${what}, so every image is skipped, every epoch: 0 batches, 0 optimizer steps. This is a real bug, not an input error: ${EMPTY_LOADER[inputs.framework]}. ${fix}`;
+}
+
+/**
+ * Images in the largest optimizer step, over all devices, where the accumulation window closes
+ * at each epoch's end: the first min(G, b) batches of an epoch (only the last batch can be
+ * partial). DeepSpeed's windows run on across epochs: there, the whole run's images bound it.
+ */
+function largestStepImages(inputs: TrainingInputs, shape: EpochShape): { images: number; exact: boolean } {
+  const { batchSize, devices, epochs } = inputs;
+  const rule = FRAMEWORK_INFO[inputs.framework].accumulation;
+  const steps = rule === 'none' ? 1 : inputs.accumulationSteps;
+  const b = shape.batchesPerEpoch;
+  const perEpoch = b === 0 ? 0 : (b - 1) * batchSize + shape.lastBatchSize;
+  if (rule === 'across-epochs') return { images: devices * epochs * perEpoch, exact: false };
+  return { images: devices * (b <= steps ? perEpoch : steps * batchSize), exact: true };
+}
+
 function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: number): FrameworkNote[] {
   const info = FRAMEWORK_INFO[inputs.framework];
   const notes: FrameworkNote[] = [];
@@ -263,7 +326,12 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
       text: `Transformers releases before about 4.52 rounded steps per epoch down: ${formatCount(legacy)} per epoch, ${formatCount(legacy * inputs.epochs)} in all, so max_steps stopped training short of the last epochs.`,
     });
   }
-  if (steps > 1 && info.accumulation === 'across-epochs' && shape.batchesPerEpoch * inputs.epochs < steps) {
+  if (
+    steps > 1 &&
+    info.accumulation === 'across-epochs' &&
+    shape.batchesPerEpoch > 0 &&
+    shape.batchesPerEpoch * inputs.epochs < steps
+  ) {
     notes.push({
       id: 'no-optimizer-step',
       text: `The whole run has fewer micro-batches than one accumulation window of ${formatCount(steps)}, so DeepSpeed never steps the optimizer: the weights do not change.`,
@@ -275,15 +343,35 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
       text: 'DeepSpeed’s engine has no end-of-epoch flush: leftover micro-batches roll into the next epoch’s accumulation window.',
     });
   }
-  if (batchSize > training) {
+  const share = deviceShare(training, devices);
+  if (shape.batchesPerEpoch === 0) {
+    notes.unshift({ id: 'no-batches', text: noBatchesText(inputs, training) });
+  } else if (batchSize > share) {
     // Under accelerate's even_batches the one batch is completed with repeated images (notes §3.1).
     const batch =
       shape.lastBatchSize < batchSize
-        ? 'a single, partial batch'
+        ? `a single, partial batch${devices > 1 ? ' on each device' : ''}`
         : 'a single batch on each device, completed with repeated images';
+    const data =
+      devices > 1
+        ? `one device’s share of the training images (${formatCount(share)} of ${formatCount(training)})`
+        : `the ${countWithNoun(training, 'training image')}`;
     notes.push({
       id: 'batch-larger-than-data',
-      text: `The batch size is larger than the ${countWithNoun(training, 'training image')}: every epoch is ${batch}.`,
+      text: `The batch size is larger than ${data}: every epoch is ${batch}.`,
+    });
+  }
+  const largest = largestStepImages(inputs, shape);
+  const effective = batchSize * devices * steps;
+  const anyStep = info.accumulation !== 'across-epochs' || shape.batchesPerEpoch * inputs.epochs >= steps;
+  // Without accumulation the note on a batch larger than the data already says it.
+  if (steps > 1 && shape.batchesPerEpoch > 0 && anyStep && largest.images < effective) {
+    const why = largest.exact
+      ? `the largest holds ${countWithNoun(largest.images, 'image')}: an epoch gives ${devices > 1 ? 'each device' : 'the model'} fewer images than one accumulation window, and the window closes at the epoch’s end`
+      : `the whole run processes only ${countWithNoun(largest.images, 'image')}`;
+    notes.push({
+      id: 'effective-batch-unreachable',
+      text: `The effective batch size is ${formatCount(effective)} images (B × P × G, as the frameworks report it), but no optimizer step here is that large: ${why}.`,
     });
   }
   return notes;
@@ -398,19 +486,9 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
     };
   }
 
+  // Dropping with a batch larger than the images (or one device's share) is a real run that
+  // trains on nothing: len(DataLoader) is 0 and the loop does nothing. It is shown, not refused.
   const shape = epochShape(split.training, batchSize, devices, resolved.lastBatch, info.sharding);
-  if (shape.batchesPerEpoch < 1) {
-    return {
-      ok: false,
-      errors: [
-        {
-          field: 'batchSize',
-          given: String(batchSize),
-          message: `Dropping the last partial batch leaves no batch at all: a batch size of ${formatCount(batchSize)} is larger than the ${countWithNoun(devices > 1 && info.sharding !== 'accelerate' ? shape.samplesPerDevice : split.training, 'image')} ${devices > 1 && info.sharding !== 'accelerate' ? 'each device gets' : 'there are to share'} per epoch. Choose Keep, or a smaller batch size.`,
-        },
-      ],
-    };
-  }
 
   const batchesPerEpoch = shape.batchesPerEpoch;
   const totalBatches = batchesPerEpoch * epochs;
@@ -427,7 +505,8 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
   const optimizerStepsPerEpoch = constantSteps
     ? optimizerStepsAfter(1, batchesPerEpoch, accumulationSteps, info.accumulation)
     : null;
-  const imagesPerDevicePerEpoch = (batchesPerEpoch - 1) * batchSize + shape.lastBatchSize;
+  const imagesPerDevicePerEpoch =
+    batchesPerEpoch === 0 ? 0 : (batchesPerEpoch - 1) * batchSize + shape.lastBatchSize;
   const imagePasses = epochs * devices * imagesPerDevicePerEpoch;
   for (const [quantity, value] of [
     ['the image passes', imagePasses],
@@ -531,6 +610,7 @@ export function imagesLeftOutBeforeSharding(plan: TrainingPlan): number {
 
 /** Batches per epoch on one device that hold a full B images. */
 export function fullBatchesPerEpoch(plan: TrainingPlan): number {
+  if (plan.batchesPerEpoch === 0) return 0;
   return plan.lastBatchSize < plan.inputs.batchSize ? plan.batchesPerEpoch - 1 : plan.batchesPerEpoch;
 }
 

@@ -146,3 +146,50 @@ test('the padding of DistributedSampler is drawn on the last devices', () => {
   expect(lanes[0]?.repeated).toBe(0);
   expect(lanes[lanes.length - 1]?.repeated).toBe(1);
 });
+
+describe('a run with no batch (drop, and a batch larger than what a device gets)', () => {
+  const cases = [
+    [
+      'one device: 100 images, batches of 128',
+      inputsFor('pytorch', { images: 100, batchSize: 128, lastBatch: 'drop' }),
+      'The 100 training images are fewer than one batch of 128',
+      'batches of at most 100',
+    ],
+    [
+      'DistributedSampler on 2 devices: 50 each, batches of 64',
+      inputsFor('pytorch', { images: 100, batchSize: 64, devices: 2, lastBatch: 'drop' }),
+      'Each of the 2 devices gets 50 images, fewer than one batch of 64',
+      'batches of at most 50',
+    ],
+    [
+      'accelerate on 2 devices: one full batch for 2 devices',
+      inputsFor('hf-trainer', { images: 100, batchSize: 64, devices: 2, lastBatch: 'drop' }),
+      'The 100 training images make fewer full batches of 64 than there are devices (2)',
+      'batches of at most 50',
+    ],
+  ] as const;
+
+  test.each(cases)(
+    '%s: every image drawn as skipped, and the chart says why and what to do',
+    (_label, inputs, why, fix) => {
+      const plan = planFor(inputs);
+      const chart = describeDatasetChart(plan, { width: 320 });
+      const cells = cellsByCategory(plan, 320);
+      expect(Object.keys(cells)).toEqual(['skipped']);
+      const layout = datasetLayout(plan);
+      expect(layout.lanes.reduce((sum, lane) => sum + lane.skipped, 0)).toBe(100);
+      expect(chart.title).toBe(`The dataset as batches of ${inputs.batchSize}: no batch at all`);
+      expect(chart.description).toContain(why);
+      expect(chart.description).toContain(fix);
+      const texts = find(chart.svg, (n) => n.tag === 'text').map((n) => n.text);
+      expect(texts.join(' ')).toContain('No batch at all: every image is skipped.');
+      // The legend names no batch that does not exist.
+      expect(texts.some((text) => text?.startsWith('Full batch') || text?.startsWith('Last batch'))).toBe(
+        false,
+      );
+      expect(texts).toContain('Skipped: 100 images');
+      expect(chart.table.rows[0]?.slice(1, 4)).toEqual(['0', '0', '0']);
+      expect(JSON.stringify(chart)).not.toMatch(/NaN|Infinity|undefined/);
+    },
+  );
+});

@@ -260,27 +260,17 @@ describe('validateInputs and computeTraining refuse bad numbers without throwing
   });
 
   test.each(FRAMEWORKS.filter((f) => f !== 'keras'))(
-    '%s: drop with B > images → error on batchSize',
+    '%s: drop with B > images is a run with no batch, not an error',
     (framework) => {
-      const result = computeTraining(inputsFor(framework, { images: 10, batchSize: 11, lastBatch: 'drop' }));
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.errors.map((e) => e.field)).toEqual(['batchSize']);
-      expect(result.errors[0]?.message).toContain('11');
+      const plan = planFor(inputsFor(framework, { images: 10, batchSize: 11, lastBatch: 'drop' }));
+      expect([plan.batchesPerEpoch, plan.totalBatches, plan.totalOptimizerSteps]).toEqual([0, 0, 0]);
+      expect(plan.notes[0]?.text).toContain('a batch size of at most 10.');
       // Keep still trains on one partial batch.
       expect(
         planFor(inputsFor(framework, { images: 10, batchSize: 11, lastBatch: 'keep' })).batchesPerEpoch,
       ).toBe(1);
     },
   );
-
-  test('drop with B larger than one device’s share (but not all images) → error on batchSize', () => {
-    const result = computeTraining(
-      inputsFor('pytorch', { images: 100, batchSize: 64, devices: 2, lastBatch: 'drop' }),
-    );
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.message).toContain('50 images each device gets');
-  });
 
   test('Keras cannot drop, so B > images is one partial batch, not an error', () => {
     const plan = planFor(inputsFor('keras', { images: 10, batchSize: 11, lastBatch: 'drop' }));
