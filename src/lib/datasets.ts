@@ -28,11 +28,8 @@ export interface Dataset {
   countKind: DatasetCountKind;
   /** One or two sentences for readers. */
   description: string;
-  /** Id of the entry in the article's reference list. */
-  reference: string;
-  /** The source named for readers, and where it is. */
-  sourceName: string;
-  sourceUrl: string;
+  /** Ids of its sources in the article's reference registry (src/article/references), the main one first. */
+  references: readonly string[];
   /** What could not be confirmed about this entry (plain text); empty when nothing. */
   unconfirmed: string;
 }
@@ -46,9 +43,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'development-set',
     description:
       'The images Google’s screening model was developed on, each graded 3 to 7 times by a panel of 54 US ophthalmologists; it was then validated on EyePACS-1 (9,963 images) and Messidor-2 (1,748). Not public.',
-    reference: 'gulshan-2016',
-    sourceName: 'Gulshan et al., JAMA 2016;316(22):2402–2410',
-    sourceUrl: 'https://doi.org/10.1001/jama.2016.17216',
+    references: ['gulshan-2016'],
     unconfirmed:
       'The count is from the paper’s key points and abstract; the patient counts and the network’s input size were not confirmed here.',
   },
@@ -60,9 +55,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'train-split',
     description:
       'A left and a right eye per subject, graded 0 to 4. The competition’s test split holds 53,576 more images (88,702 in all).',
-    reference: 'kaggle-dr-2015',
-    sourceName: 'Kaggle, Diabetic Retinopathy Detection, data page',
-    sourceUrl: 'https://www.kaggle.com/c/diabetic-retinopathy-detection/data',
+    references: ['kaggle-dr-2015', 'tfds-diabetic-retinopathy'],
     unconfirmed: '',
   },
   {
@@ -73,10 +66,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'whole-set',
     description:
       'Fundus images from 9,598 patients in China, in six classes (five grades and ungradable); 757 of them have lesion annotations.',
-    reference: 'ddr',
-    sourceName:
-      'Li et al., “Diagnostic assessment of deep learning algorithms for diabetic retinopathy screening”, Information Sciences 501 (2019) 511–522',
-    sourceUrl: 'https://doi.org/10.1016/j.ins.2019.06.011',
+    references: ['ddr-2019', 'ddr-dataset'],
     unconfirmed:
       'The often-quoted split of 6,835 training, 2,733 validation and 4,105 test images adds up to 13,673 but is not in the abstract or the dataset’s README, so the preset uses the whole set.',
   },
@@ -88,9 +78,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'train-split',
     description:
       'Images from Aravind Eye Hospital in India, graded 0 to 4; 1,928 more formed the public test set, and about 11,000 a hidden one.',
-    reference: 'aptos-2019',
-    sourceName: 'Kaggle, APTOS 2019 Blindness Detection',
-    sourceUrl: 'https://www.kaggle.com/c/aptos2019-blindness-detection',
+    references: ['aptos-2019'],
     unconfirmed:
       'The counts come from a write-up of the competition’s top solutions; the Kaggle data page itself was not read here.',
   },
@@ -102,9 +90,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'whole-set',
     description:
       'Examinations of two macula-centred photographs each, one per eye; used by Gulshan et al. for validation.',
-    reference: 'messidor-2',
-    sourceName: 'ADCIS, Messidor-2',
-    sourceUrl: 'https://www.adcis.net/en/third-party/messidor2/',
+    references: ['messidor-2', 'gulshan-2016'],
     unconfirmed:
       'The count is from Gulshan et al. 2016; the ADCIS page was not read here, and 874 examinations is 1,748 ÷ 2.',
   },
@@ -116,9 +102,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'whole-set',
     description:
       'From three ophthalmology departments in France, in three sets of 400, taken with a Topcon TRC NW6 at 45°.',
-    reference: 'messidor',
-    sourceName: 'ADCIS, Messidor; Decencière et al., Image Analysis & Stereology 33 (2014) 231',
-    sourceUrl: 'https://www.adcis.net/en/third-party/messidor/',
+    references: ['messidor-2014', 'messidor-adcis'],
     unconfirmed: '',
   },
   {
@@ -129,9 +113,7 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
     countKind: 'whole-set',
     description:
       'From an eye clinic in Nanded, India: 4288 × 2848-pixel photographs from a Kowa VX-10α at 50°, all graded; 81 have pixel-level lesion masks.',
-    reference: 'idrid',
-    sourceName: 'IDRiD challenge, Data page',
-    sourceUrl: 'https://idrid.grand-challenge.org/Data/',
+    references: ['idrid-challenge', 'idrid-2018'],
     unconfirmed:
       'The grading split of 413 training and 103 test images is widely used but is not in the official page’s text read here, so the preset uses all 516.',
   },

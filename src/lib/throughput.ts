@@ -24,35 +24,23 @@ export interface PublishedThroughput {
   imagesPerSecond: number;
   /** Framework and version the figure was measured with. */
   software: string;
-  /** Id of the entry in the article's reference list. */
+  /** Id of its source in the article's reference registry (src/article/references). */
   reference: string;
-  /** The source named for readers, and where it is. */
-  sourceName: string;
-  sourceUrl: string;
 }
 
 const NVIDIA_RESNET50 = {
   software: 'PyTorch, NVIDIA NGC container 21.03',
-  reference: 'nvidia-resnet50',
-  sourceName: 'NVIDIA DeepLearningExamples, ResNet-50 v1.5 for PyTorch (README, training performance)',
-  sourceUrl:
-    'https://github.com/NVIDIA/DeepLearningExamples/blob/master/PyTorch/Classification/ConvNets/resnet50v1.5/README.md',
+  reference: 'nvidia-resnet50-v1-5',
 } as const;
 
 const NVIDIA_EFFICIENTNET = {
   software: 'PyTorch, NVIDIA NGC container',
   reference: 'nvidia-efficientnet',
-  sourceName: 'NVIDIA DeepLearningExamples, EfficientNet for PyTorch (README, training performance)',
-  sourceUrl:
-    'https://github.com/NVIDIA/DeepLearningExamples/blob/master/PyTorch/Classification/ConvNets/efficientnet/README.md',
 } as const;
 
 const TENSORFLOW_2017 = {
   software: 'TensorFlow, May 2017, real ImageNet data, batch 64 per GPU',
-  reference: 'tensorflow-benchmarks',
-  sourceName: 'TensorFlow performance benchmarks (tensorflow/docs_src/performance/benchmarks.md, 2017)',
-  sourceUrl:
-    'https://github.com/tensorflow/tensorflow/blob/r1.4/tensorflow/docs_src/performance/benchmarks.md',
+  reference: 'tensorflow-benchmarks-2017',
 } as const;
 
 /** Published training throughputs on one GPU (batch-arithmetic notes §10), fastest first. */

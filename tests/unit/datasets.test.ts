@@ -12,6 +12,7 @@ import {
   presetLabel,
   presetSearch,
 } from '../../src/lib';
+import { REFERENCES } from '../../src/article/references';
 
 describe('datasets', () => {
   test('the counts of the sources', () => {
@@ -35,15 +36,15 @@ describe('datasets', () => {
       expect(findDataset(id)?.countKind).toBe('whole-set');
   });
 
-  test('every entry is complete, unique and sourced over https', () => {
+  test('every entry is complete, unique and cites entries of the reference registry', () => {
     expect(new Set(DATASETS.map((dataset) => dataset.id)).size).toBe(DATASETS.length);
     expect(new Set(DATASETS.map((dataset) => dataset.images)).size).toBe(DATASETS.length);
     for (const dataset of DATASETS) {
       expect(Number.isSafeInteger(dataset.images) && dataset.images > 0).toBe(true);
-      expect(dataset.sourceUrl).toMatch(/^https:\/\//);
-      expect(dataset.reference).toMatch(/^[a-z0-9-]+$/);
+      expect(dataset.references.length).toBeGreaterThan(0);
+      for (const id of dataset.references) expect(REFERENCES[id]?.url, id).toMatch(/^https:\/\//);
       expect(COUNT_KIND_TEXT[dataset.countKind]).toBeTruthy();
-      for (const text of [dataset.name, dataset.fullName, dataset.description, dataset.sourceName]) {
+      for (const text of [dataset.name, dataset.fullName, dataset.description]) {
         expect(text.trim()).not.toBe('');
       }
     }
