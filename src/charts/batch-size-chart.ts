@@ -19,6 +19,7 @@ import {
   verticalGrid,
   widestLabel,
 } from './axes';
+import { emptyReason } from './empty';
 import { chartFrame } from './frame';
 import { logScale, powerTicks, type Point, type PositionScale } from './scales';
 import { px, stepAfterPath, svg, svgText, type SvgNode } from './svg';
@@ -111,7 +112,9 @@ export function describeBatchSizeText(plan: TrainingPlan, sweep = batchSizeSweep
   let description =
     `With ${training}${devices > 1 ? ` shared by ${formatCount(devices)} devices` : ''}, batches per epoch${perDevice} ` +
     `fall from ${formatCount(first.keep)} at batch size ${formatCount(first.batchSize)} to ${formatCount(last.keep)} at ${formatCount(last.batchSize)}. ` +
-    `At batch size ${formatCount(batchSize)} there ${plan.batchesPerEpoch === 1 ? 'is' : 'are'} ${countWithNoun(plan.batchesPerEpoch, 'batch', 'batches')} per epoch.`;
+    (plan.batchesPerEpoch === 0
+      ? `At batch size ${formatCount(batchSize)}, with the last partial batch dropped, there is no batch at all: ${emptyReason(plan)}`
+      : `At batch size ${formatCount(batchSize)} there ${plan.batchesPerEpoch === 1 ? 'is' : 'are'} ${countWithNoun(plan.batchesPerEpoch, 'batch', 'batches')} per epoch.`);
   if (drop) description += ' The dashed line shows the same with the last partial batch dropped.';
 
   const table = (): ChartTable => {
@@ -168,7 +171,12 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   // The current batch size, on the line of the policy in use.
   const dotX = x(batchSize);
   const dotY = y(Math.max(1, plan.batchesPerEpoch));
-  const label = `${formatCount(batchSize)} → ${formatCount(plan.batchesPerEpoch)} per epoch`;
+  // With no batch at all (drop, B larger than the data) the dot sits on the axis, hollow,
+  // and its label says so: a log axis has no place for 0.
+  const empty = plan.batchesPerEpoch === 0;
+  const label = empty
+    ? `${formatCount(batchSize)} → no batch (all dropped)`
+    : `${formatCount(batchSize)} → ${formatCount(plan.batchesPerEpoch)} per epoch`;
   const labelWidth = textWidth(label, LABEL_FONT_SIZE);
   // Right of the dot if it fits, else left of it if that fits, else as near as the plot allows.
   let labelX = dotX + 8;
@@ -194,7 +202,12 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   }
   marks.push(
     svg('path', { class: 'chart-guide', d: `M${px(dotX)},${px(bottom)}V${px(dotY)}` }),
-    svg('circle', { class: 'chart-dot chart-dot-current', cx: px(dotX), cy: px(dotY), r: 5 }),
+    svg('circle', {
+      class: `chart-dot chart-dot-current${empty ? ' chart-dot-empty' : ''}`,
+      cx: px(dotX),
+      cy: px(empty ? bottom : dotY),
+      r: 5,
+    }),
     svgText(
       'text',
       {

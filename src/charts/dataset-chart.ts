@@ -8,17 +8,15 @@
  * images a cell stands for, and where the plan's skipped and repeated images are drawn.
  */
 import { countWithNoun, formatCount } from '../lib/format';
-import { FRAMEWORK_INFO } from '../lib/inputs';
 import {
   deviceEpoch,
-  deviceShare,
-  largestBatchSizeWhenDropping,
   fullBatchesPerEpoch,
   imagesLeftOutBeforeSharding,
   repeatsInDroppedBatches,
 } from '../lib/training';
 import type { TrainingPlan } from '../lib/types';
 import { textWidth } from './axes';
+import { emptyReason } from './empty';
 import { chartFrame } from './frame';
 import { px, svg, svgText, type SvgNode } from './svg';
 import { chartWidth, type ChartDescription, type ChartOptions, type ChartText } from './types';
@@ -229,25 +227,6 @@ function legend(items: readonly LegendItem[], width: number): { nodes: SvgNode[]
     x += itemWidth;
   }
   return { nodes, height: y + lineHeight };
-}
-
-/** Why a run has no batch, and the fix, in one or two sentences (the chart's empty state). */
-export function emptyReason(plan: TrainingPlan): string {
-  const { batchSize, devices, framework } = plan.inputs;
-  const sharding = FRAMEWORK_INFO[framework].sharding;
-  const training = countWithNoun(plan.trainingImages, 'training image');
-  const accelerate = sharding === 'accelerate' && devices > 1;
-  const why = accelerate
-    ? `The ${training} make fewer full batches of ${formatCount(batchSize)} than there are devices (${formatCount(devices)})`
-    : devices > 1
-      ? `Each of the ${formatCount(devices)} devices gets ${countWithNoun(deviceShare(plan.trainingImages, devices), 'image')}, fewer than one batch of ${formatCount(batchSize)}`
-      : `The ${training} are fewer than one batch of ${formatCount(batchSize)}`;
-  const largest = largestBatchSizeWhenDropping(plan.trainingImages, devices, sharding);
-  const fix =
-    largest >= 1
-      ? `keep the last batch, or use batches of at most ${formatCount(largest)}`
-      : 'keep the last batch';
-  return `${why}, and the last partial batch is dropped: every image is skipped, every epoch, and nothing is trained. To train, ${fix}.`;
 }
 
 function describeWords(plan: TrainingPlan, layout: DatasetLayout): { title: string; description: string } {

@@ -17,6 +17,7 @@ import {
   tickLabel,
   widestLabel,
 } from './axes';
+import { emptyReason } from './empty';
 import { chartFrame } from './frame';
 import {
   integerTicks,
@@ -145,8 +146,11 @@ export function describeEpochsText(plan: TrainingPlan): ChartText {
   const { epochs, accumulationSteps } = plan.inputs;
   const differ = stepsDiffer(plan);
   const title = `Batches over ${countWithNoun(epochs, 'epoch')}`;
-  let description = `Cumulative batches${perDevice(plan)} rise by ${formatCount(plan.batchesPerEpoch)} per epoch to ${formatCount(plan.totalBatches)} after ${countWithNoun(epochs, 'epoch')}.`;
-  if (differ) {
+  let description =
+    plan.totalBatches === 0
+      ? `No batch in any of the ${countWithNoun(epochs, 'epoch')}: the count stays at 0. ${emptyReason(plan)}`
+      : `Cumulative batches${perDevice(plan)} rise by ${formatCount(plan.batchesPerEpoch)} per epoch to ${formatCount(plan.totalBatches)} after ${countWithNoun(epochs, 'epoch')}.`;
+  if (differ && plan.totalBatches > 0) {
     const window = `with gradient accumulation over ${countWithNoun(accumulationSteps, 'batch', 'batches')}`;
     description +=
       plan.optimizerStepsPerEpoch === null
@@ -200,6 +204,42 @@ function endLabel(text: string, x: number, y: number, width: number, className: 
   );
 }
 
+/**
+ * The empty state: no line to draw (every count is 0), so the plot says why instead of
+ * showing an axis from 0 to 1 with nothing on it. The epoch axis stays, for the cursor.
+ */
+function emptyChart(plan: TrainingPlan, l: EpochsLayout, text: ChartText, id: string): ChartDescription {
+  const middle = (l.top + l.bottom) / 2;
+  const lines = [
+    `No batches: 0 in each of the ${countWithNoun(plan.inputs.epochs, 'epoch')}.`,
+    'Every image is skipped; see why below.',
+  ];
+  const marks: SvgNode[] = [
+    bottomAxis(l.x, l.xTicks, l.bottom, l.width),
+    axisTitle('Epoch →', l.width, l.height - 4, 'end'),
+    ...lines.map((line, i) =>
+      svgText(
+        'text',
+        {
+          class: `chart-empty${i === 0 ? ' chart-label' : ''}`,
+          x: px(l.width / 2),
+          y: px(middle - 10 + i * 22),
+          'text-anchor': 'middle',
+        },
+        line,
+      ),
+    ),
+  ];
+  return {
+    svg: chartFrame('epochs', id, l, text.title, text.description, marks),
+    title: text.title,
+    description: text.description,
+    get table() {
+      return text.table;
+    },
+  };
+}
+
 /** The chart for a plan: SVG tree, title, description and data table. */
 export function describeEpochsChart(plan: TrainingPlan, options: EpochsChartOptions): ChartDescription {
   const l = layout(plan, options.width);
@@ -208,6 +248,8 @@ export function describeEpochsChart(plan: TrainingPlan, options: EpochsChartOpti
   const differ = stepsDiffer(plan);
   const text = describeEpochsText(plan);
   const endX = x(epochs);
+
+  if (plan.totalBatches === 0) return emptyChart(plan, l, text, options.id ?? EPOCHS_CHART_ID);
 
   const marks: SvgNode[] = [
     horizontalGrid(y, l.yTicks, l.left, l.right),

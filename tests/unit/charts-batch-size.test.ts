@@ -135,3 +135,25 @@ describe('the y axis top', () => {
     );
   });
 });
+
+describe('a run with no batch (drop, and B larger than the images)', () => {
+  const plan = planFor(inputsFor('pytorch', { images: 100, batchSize: 128, epochs: 10, lastBatch: 'drop' }));
+  const chart = describeBatchSizeChart(plan, { width: 320 });
+
+  test('the current batch size is a hollow dot on the axis, labelled as no batch', () => {
+    const [dot] = find(chart.svg, byClass('chart-dot-current'));
+    expect(String(dot?.attrs['class'])).toContain('chart-dot-empty');
+    const labels = find(chart.svg, byClass('chart-label')).map((node) => node.text);
+    expect(labels).toEqual(['128 → no batch (all dropped)']);
+  });
+
+  test('the description says why, and what to change', () => {
+    expect(chart.description).toContain(
+      'At batch size 128, with the last partial batch dropped, there is no batch at all',
+    );
+    expect(chart.description).toContain('batches of at most 100');
+    expect(JSON.stringify(chart.svg)).not.toMatch(/NaN|Infinity|undefined/);
+    // The sweep's table still gives both policies at the current size: 1 kept, 0 dropped.
+    expect(chart.table.rows.find((row) => row[0] === '128 (current)')).toEqual(['128 (current)', '1', '0']);
+  });
+});

@@ -176,3 +176,40 @@ test('100,000 epochs render with a thinned series and round ticks', () => {
   expect(markup).toContain(`${formatCount(plan.totalBatches)} batches`);
   expect(markup.length).toBeLessThan(60_000);
 });
+
+describe('a run with no batch', () => {
+  const plan = planFor(inputsFor('pytorch', { images: 100, batchSize: 128, epochs: 10, lastBatch: 'drop' }));
+  const chart = describeEpochsChart(plan, { width: 320, cursor: 4 });
+
+  test('shows an empty state that says why, not a line on an axis from 0 to 1', () => {
+    expect(find(chart.svg, byClass('chart-line'))).toEqual([]);
+    expect(find(chart.svg, byClass('chart-grid'))).toEqual([]);
+    const texts = find(chart.svg, byClass('chart-empty')).map((node) => node.text);
+    expect(texts).toEqual([
+      'No batches: 0 in each of the 10 epochs.',
+      'Every image is skipped; see why below.',
+    ]);
+    expect(chart.description).toContain('No batch in any of the 10 epochs');
+    expect(chart.description).toContain('To train, keep the last batch, or use batches of at most 100.');
+    expect(renderSvgToString(chart.svg)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  test('the readout, the cursor and the table still answer, with zeros', () => {
+    expect(epochReadout(plan, 4)).toBe('Epoch 4: 0 batches');
+    expect(epochAtPosition(plan, 320, 160)).toBeGreaterThanOrEqual(0);
+    expect(chart.table.rows.every((row) => row[1] === '0')).toBe(true);
+    expect(chart.table.rows.map((row) => row[0])).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
+  });
+});
