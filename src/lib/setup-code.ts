@@ -198,11 +198,11 @@ function pytorchCode(facts: Facts): string[] {
   lines.push(
     ...comment(`len(loader) == ${batchesComment(facts)}`),
     '',
-    ...comment(`${stepsText(facts)}; ${warmupText(facts)}`),
+    ...comment(stepsText(facts)),
+    ...comment(warmupText(facts)),
     `scheduler = get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=${facts.warmup}, num_training_steps=${facts.total})`,
-    ...comment(
-      `or in PyTorch alone: OneCycleLR(optimizer, max_lr=1e-3, total_steps=${facts.total}, pct_start=${WARMUP_FRACTION}), which raises an error if stepped more times than total_steps`,
-    ),
+    '# or in PyTorch alone (it raises an error if stepped more than total_steps times):',
+    `# scheduler = OneCycleLR(optimizer, max_lr=1e-3, total_steps=${facts.total}, pct_start=${WARMUP_FRACTION})`,
     '',
     `for epoch in range(${epochs}):`,
   );
@@ -256,9 +256,8 @@ function hfCode(facts: Facts): string[] {
       ...comment(`run on ${formatCount(devices)} GPUs: torchrun --nproc_per_node=${devices} train.py`),
     );
   lines.push(
-    ...comment(
-      `${batchesComment(facts)}; ${stepsText(facts)}: the Trainer's max_steps, which sizes its scheduler`,
-    ),
+    ...comment(batchesComment(facts)),
+    ...comment(`${stepsText(facts)}: the Trainer's max_steps, which sizes its scheduler`),
   );
   if (accumulation > 1 && plan.batchesPerEpoch % accumulation !== 0 && plan.batchesPerEpoch > 0) {
     const legacy = Math.max(floorDiv(plan.batchesPerEpoch, accumulation), 1);
@@ -298,7 +297,8 @@ function lightningCode(facts: Facts): string[] {
   lines.push(
     `train_loader = DataLoader(${data}, batch_size=${batch}, shuffle=True, drop_last=${pyBool(drop)})`,
     `trainer = L.Trainer(max_epochs=${epochs}, accumulate_grad_batches=${accumulation}, devices=${devices})`,
-    ...comment(`${batchesComment(facts)}; ${stepsText(facts)}`),
+    ...comment(batchesComment(facts)),
+    ...comment(stepsText(facts)),
     '',
     '# in your LightningModule:',
     'def configure_optimizers(self):',
@@ -321,7 +321,8 @@ function kerasCode(facts: Facts): string[] {
     ...header(facts),
     'import keras',
     '',
-    ...comment(`${stepsText(facts)}; ${warmupText(facts)}`),
+    ...comment(stepsText(facts)),
+    ...comment(warmupText(facts)),
     'schedule = keras.optimizers.schedules.CosineDecay(',
     '    initial_learning_rate=0.0,',
     '    warmup_target=1e-3,',
@@ -332,8 +333,9 @@ function kerasCode(facts: Facts): string[] {
   ];
   if (share) {
     lines.push(
+      ...comment(`${countWithNoun(plan.trainingImages, 'row')} train`),
       ...comment(
-        `validation_split keeps the last ${countWithNoun(plan.validationImages, 'row')}, taken before shuffling; ${countWithNoun(plan.trainingImages, 'row')} train`,
+        `validation_split keeps the last ${countWithNoun(plan.validationImages, 'row')}, taken before shuffling`,
       ),
     );
   }
@@ -363,8 +365,9 @@ function fastaiCode(facts: Facts): string[] {
   lines.push(
     ...comment(`len(dls.train) == ${batchesComment(facts)}`),
     'learn = vision_learner(dls, resnet50, metrics=accuracy)',
+    ...comment(stepsText(facts)),
     ...comment(
-      `${stepsText(facts)}; fit_one_cycle sizes its schedule itself and warms up over the first ${formatCount(WARMUP_PERCENT)} % (about ${countWithNoun(facts.warmup, 'step')})`,
+      `fit_one_cycle sizes its schedule itself; warm-up: the first ${formatCount(WARMUP_PERCENT)} % (about ${countWithNoun(facts.warmup, 'step')})`,
     ),
     `learn.fit_one_cycle(${epochs}, lr_max=1e-3, pct_start=${WARMUP_FRACTION})`,
   );
