@@ -12,3 +12,4 @@ export * from './compare';
 export * from './throughput';
 export * from './datasets';
 export * from './setup-code';
+export * from './exercises';
