@@ -7,8 +7,8 @@
 import {
   computeTraining,
   defaultInputs,
-  inputsFromParams,
   inputsToParams,
+  planFromParams,
   validateInputs,
   type InputError,
   type Result,
@@ -27,7 +27,15 @@ type Listener = (state: TrainingState) => void;
 
 const URL_DEBOUNCE_MS = 250;
 
+let preset: TrainingInputs | undefined;
+
+/** The page's starting inputs (read once). */
 function presetInputs(): TrainingInputs {
+  preset ??= readPreset();
+  return { ...preset };
+}
+
+function readPreset(): TrainingInputs {
   const text = document.documentElement.dataset['trainingPreset'];
   if (text) {
     try {
@@ -43,38 +51,12 @@ function presetInputs(): TrainingInputs {
   return defaultInputs();
 }
 
-/** Inputs from the preset, with every valid URL parameter laid over it. */
+/**
+ * Inputs from the preset, with every valid URL parameter laid over it: the engine's one
+ * reading of a link (`planFromParams`), the same on the server and in every test.
+ */
 function initialState(): TrainingState {
-  const preset = presetInputs();
-  const search = new URLSearchParams(window.location.search);
-  const { inputs: fromUrl, notices } = inputsFromParams(search);
-  const inputs: TrainingInputs = { ...preset };
-  const invalid = new Set(notices.map((notice) => notice.field));
-  // Only parameters present (and valid) in the URL override the preset.
-  const present = (name: string) => search.has(name);
-  if (present('framework') && !invalid.has('framework')) {
-    inputs.framework = fromUrl.framework;
-    if (!present('last')) inputs.lastBatch = fromUrl.lastBatch;
-  }
-  const params: [keyof TrainingInputs, string][] = [
-    ['images', 'images'],
-    ['batchSize', 'batch'],
-    ['epochs', 'epochs'],
-    ['devices', 'devices'],
-    ['accumulationSteps', 'accum'],
-    ['validationPercent', 'val'],
-    ['lastBatch', 'last'],
-  ];
-  for (const [field, param] of params) {
-    if (present(param) && !invalid.has(field))
-      (inputs as unknown as Record<string, unknown>)[field] = fromUrl[field];
-  }
-  const computed = computeTraining(inputs);
-  if (computed.ok) return { inputs, plan: computed.value, notices };
-  // A combination of valid parameters can still be refused (e.g. drop with too large a batch).
-  const fallback = computeTraining(preset);
-  if (!fallback.ok) throw new Error('The page preset is not a valid training run');
-  return { inputs: preset, plan: fallback.value, notices: [...notices, ...computed.errors] };
+  return planFromParams(new URLSearchParams(window.location.search), presetInputs());
 }
 
 let state: TrainingState | undefined;
@@ -96,7 +78,8 @@ export function subscribe(listener: Listener): () => void {
 /** The link that opens this page in the current state. */
 export function shareableUrl(inputs: TrainingInputs = currentState().inputs): string {
   const url = new URL(window.location.href);
-  url.search = inputsToParams(inputs).toString();
+  // Written over the page's preset, so that opening it here brings back exactly these inputs.
+  url.search = inputsToParams(inputs, presetInputs()).toString();
   return url.toString();
 }
 

@@ -295,19 +295,30 @@ export interface ParamSource {
 export const LAST_BATCH_PARAM = 'last';
 export const FRAMEWORK_PARAM = 'framework';
 
+/** The last-batch policy a link means when it does not say (or says nonsense): the page's own,
+ * unless the link chose another framework, which then starts from its own default (fastai drops). */
+function impliedLastBatch(framework: Framework, base: TrainingInputs): LastBatchPolicy {
+  return framework === base.framework ? base.lastBatch : FRAMEWORK_INFO[framework].defaultLastBatch;
+}
+
 /**
- * Reads the state from URL parameters. A missing parameter takes its default; an invalid
- * one takes its default too and yields a notice saying which one and why.
+ * Reads the state from URL parameters over `base` (the page's starting inputs, the worked
+ * case by default). A missing parameter keeps the base's value; an invalid one does too (the
+ * last batch: the chosen framework's default, when the link chose another framework) and
+ * yields a notice naming it and why. Valid parameters are always read, whatever else is wrong.
  */
-export function inputsFromParams(params: ParamSource): { inputs: TrainingInputs; notices: InputError[] } {
+export function inputsFromParams(
+  params: ParamSource,
+  base: Readonly<TrainingInputs> = DEFAULT_INPUTS,
+): { inputs: TrainingInputs; notices: InputError[] } {
   const notices: InputError[] = [];
   const frameworkText = params.get(FRAMEWORK_PARAM);
-  let framework: Framework = DEFAULT_INPUTS.framework;
+  let framework: Framework = base.framework;
   if (frameworkText !== null) {
     if (isFramework(frameworkText.trim())) framework = frameworkText.trim() as Framework;
     else notices.push(choiceError('framework', frameworkText, FRAMEWORKS, 'The framework parameter'));
   }
-  const inputs = defaultInputs(framework);
+  const inputs: TrainingInputs = { ...base, framework, lastBatch: impliedLastBatch(framework, base) };
   for (const field of NUMERIC_FIELDS) {
     const text = params.get(FIELD_SPECS[field].param);
     if (text === null) continue;
@@ -325,20 +336,30 @@ export function inputsFromParams(params: ParamSource): { inputs: TrainingInputs;
 
 /**
  * Writes the state as URL parameters: images, batch and epochs always (a shared link keeps
- * its meaning if defaults change), the rest only where they differ from their defaults.
+ * its meaning if defaults change), the rest where they differ from the global defaults or
+ * from `base`, the page's starting inputs. Read back over the same base, a link gives exactly
+ * these inputs: `inputsFromParams(inputsToParams(x, base), base).inputs` equals x.
  */
-export function inputsToParams(inputs: TrainingInputs): URLSearchParams {
+export function inputsToParams(
+  inputs: TrainingInputs,
+  base: Readonly<TrainingInputs> = DEFAULT_INPUTS,
+): URLSearchParams {
   const params = new URLSearchParams();
   params.set(FIELD_SPECS.images.param, String(inputs.images));
   params.set(FIELD_SPECS.batchSize.param, String(inputs.batchSize));
   params.set(FIELD_SPECS.epochs.param, String(inputs.epochs));
-  if (inputs.lastBatch !== FRAMEWORK_INFO[inputs.framework].defaultLastBatch) {
+  if (
+    inputs.lastBatch !== FRAMEWORK_INFO[inputs.framework].defaultLastBatch ||
+    inputs.lastBatch !== impliedLastBatch(inputs.framework, base)
+  ) {
     params.set(LAST_BATCH_PARAM, inputs.lastBatch);
   }
   for (const field of ['devices', 'accumulationSteps', 'validationPercent'] as const) {
-    if (inputs[field] !== FIELD_SPECS[field].default)
+    if (inputs[field] !== FIELD_SPECS[field].default || inputs[field] !== base[field])
       params.set(FIELD_SPECS[field].param, String(inputs[field]));
   }
-  if (inputs.framework !== DEFAULT_INPUTS.framework) params.set(FRAMEWORK_PARAM, inputs.framework);
+  if (inputs.framework !== DEFAULT_INPUTS.framework || inputs.framework !== base.framework) {
+    params.set(FRAMEWORK_PARAM, inputs.framework);
+  }
   return params;
 }

@@ -5,7 +5,15 @@
  */
 import { derivationStep } from './derivation';
 import { countWithNoun, formatCount } from './format';
-import { FIELD_SPECS, FRAMEWORK_INFO, validateInputs, type FrameworkInfo } from './inputs';
+import {
+  DEFAULT_INPUTS,
+  FIELD_SPECS,
+  FRAMEWORK_INFO,
+  inputsFromParams,
+  validateInputs,
+  type FrameworkInfo,
+  type ParamSource,
+} from './inputs';
 import type {
   DerivationStep,
   EpochPoint,
@@ -546,6 +554,40 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
     },
   };
 }
+
+/**
+ * The one reading of a link, for the server and the browser alike: the parameters over the
+ * page's starting inputs (`base`), each invalid one falling back to its base value with a
+ * notice. Valid parameters whose combination the engine still refuses (a validation share
+ * that leaves no training image) fall back the same way, field by field, so every other
+ * parameter of the link stays. Throws only if `base` itself is refused (a bug, not input).
+ */
+export function planFromParams(
+  params: ParamSource,
+  base: Readonly<TrainingInputs> = DEFAULT_INPUTS,
+): { inputs: TrainingInputs; plan: TrainingPlan; notices: InputError[] } {
+  const { inputs, notices } = inputsFromParams(params, base);
+  for (let attempt = 0; attempt <= FIELD_COUNT; attempt += 1) {
+    const computed = computeTraining(inputs);
+    if (computed.ok) return { inputs, plan: computed.value, notices };
+    notices.push(...computed.errors);
+    let changed = false;
+    for (const error of computed.errors) {
+      const field = error.field;
+      if (inputs[field] !== base[field]) {
+        (inputs as unknown as Record<string, unknown>)[field] = base[field];
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const fallback = computeTraining({ ...base });
+  if (!fallback.ok) throw new Error(`The page's starting inputs are refused: ${fallback.errors[0]?.message}`);
+  return { inputs: { ...base }, plan: fallback.value, notices };
+}
+
+/** How many inputs there are: the most fields a link can need to fall back. */
+const FIELD_COUNT = 8;
 
 /** Cumulative counts after any epoch 0 … E of a plan (for readouts between sampled points). */
 export function countsAtEpoch(plan: TrainingPlan, epoch: number): EpochPoint {
