@@ -49,7 +49,7 @@ export const CLINICAL_REFERENCES = {
     publisher: 'Kaggle',
     year: '2019',
     url: 'https://www.kaggle.com/c/aptos2019-blindness-detection',
-    note: 'Training set of 3,662 images graded 0–4; public test set of 1,928; a hidden private test set of about 11,000 (a kernels-only competition).',
+    note: 'Training set of 3,662 images graded 0–4; public test set of 1,928; a hidden private test set of about 11,000 (a kernels-only competition). The test-set sizes are from a write-up of the top solutions, not from this page.',
   },
   'messidor-2014': {
     id: 'messidor-2014',
