@@ -10,12 +10,12 @@ import Predict from '../components/article/Predict.astro';
 import Cite from '../components/article/Cite.astro';
 import Term from '../components/article/Term.astro';
 import ResetChapter from '../components/article/ResetChapter.astro';
-import Calculator from '../components/Calculator.astro';
-import Derivation from '../components/Derivation.astro';
-import FrameworkTable from '../components/FrameworkTable.astro';
-import EpochChart from '../components/charts/EpochChart.astro';
-import BatchSizeChart from '../components/charts/BatchSizeChart.astro';
-import DatasetChart from '../components/charts/DatasetChart.astro';
+import Calculator from '../components/article/widgets/Calculator.astro';
+import Derivation from '../components/article/widgets/Derivation.astro';
+import FrameworkTable from '../components/article/widgets/FrameworkTable.astro';
+import EpochChart from '../components/article/widgets/EpochChart.astro';
+import BatchSizeChart from '../components/article/widgets/BatchSizeChart.astro';
+import DatasetChart from '../components/article/widgets/DatasetChart.astro';
 
 export const MDX_COMPONENTS = {
   Count,

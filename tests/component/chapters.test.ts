@@ -103,3 +103,17 @@ describe.each(chapters.map((chapter) => ({ ...chapter, name: chapter.file.replac
     });
   },
 );
+
+// MDX ends a paragraph at a line that starts with a component tag, so an inline number or term
+// at the start of a line silently splits the sentence in two. Chapters keep each paragraph on
+// one line; this catches a paragraph broken that way.
+test.each(chapters.map(({ file, body }) => ({ name: file.replace(/^.*\//, ''), body })))(
+  '$name: no inline component starts a line',
+  ({ body }) => {
+    const offending = body
+      .split('\n')
+      .map((line, index) => ({ line, number: index + 1 }))
+      .filter(({ line }) => /^\s*<(Count|Value|Num|Term|Cite|Try)\b/.test(line));
+    expect(offending).toEqual([]);
+  },
+);
