@@ -16,6 +16,10 @@ import FrameworkTable from '../components/article/widgets/FrameworkTable.astro';
 import EpochChart from '../components/article/widgets/EpochChart.astro';
 import BatchSizeChart from '../components/article/widgets/BatchSizeChart.astro';
 import DatasetChart from '../components/article/widgets/DatasetChart.astro';
+import SetupCode from '../components/SetupCode.astro';
+import HoursEstimator from '../components/HoursEstimator.astro';
+import DatasetPresets from '../components/DatasetPresets.astro';
+import ExerciseSet from '../components/ExerciseSet.astro';
 
 export const MDX_COMPONENTS = {
   Count,
@@ -32,4 +36,8 @@ export const MDX_COMPONENTS = {
   EpochChart,
   BatchSizeChart,
   DatasetChart,
+  SetupCode,
+  HoursEstimator,
+  DatasetPresets,
+  ExerciseSet,
 };
