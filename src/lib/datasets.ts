@@ -142,3 +142,28 @@ export function datasetCountText(dataset: Dataset): string {
 export function presetSearch(inputs: TrainingInputs, dataset: Dataset): string {
   return `?${inputsToParams({ ...inputs, images: dataset.images }).toString()}`;
 }
+
+/** The parts of a reference a short citation needs (src/article/references' `Reference` has them). */
+export interface CitableSource {
+  authors?: string;
+  publisher: string;
+  title: string;
+}
+
+/**
+ * A short citation for a link's text: "Gulshan et al., Development and Validation of …",
+ * "NVIDIA, ResNet50 v1.5 for PyTorch (…)". A list of several people becomes the first one's
+ * surname and "et al."; a single author or body is kept; without authors, the publisher.
+ */
+export function shortCitation(source: CitableSource): string {
+  const authors = source.authors?.trim();
+  let who = source.publisher;
+  if (authors) {
+    const first = authors.split(',')[0]?.trim() ?? authors;
+    who =
+      authors.includes(',') && !first.includes('et al.')
+        ? `${first.split(' ').pop() ?? first} et al.`
+        : first;
+  }
+  return `${who}, ${source.title}`;
+}

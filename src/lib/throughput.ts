@@ -352,7 +352,7 @@ export function estimateText(estimate: TimeEstimate): EstimateText {
   }
   const duration = formatDuration(estimate.trainingGpuSeconds);
   const passes = `${formatCount(estimate.imagePasses)} image ${estimate.imagePasses === 1 ? 'pass' : 'passes'}`;
-  const sentence = `Estimated GPU time: ${duration} (${formatSeconds(estimate.trainingGpuSeconds)}) for ${passes} at ${rate} on one GPU, if nothing but the GPU held it back.`;
+  const sentence = `Estimated GPU time: ${duration} (${formatSeconds(estimate.trainingGpuSeconds)}) for ${passes} at ${rate} on each GPU, if the GPU is never kept waiting for data.`;
   const devices =
     estimate.devices > 1
       ? `Spread over ${formatCount(estimate.devices)} GPUs, that is ${formatDuration(estimate.trainingWallSeconds)} of waiting at best, if they scaled perfectly; they do not quite.`

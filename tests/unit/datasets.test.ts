@@ -11,6 +11,7 @@ import {
   inputsFromParams,
   presetLabel,
   presetSearch,
+  shortCitation,
 } from '../../src/lib';
 import { REFERENCES } from '../../src/article/references';
 
@@ -89,5 +90,30 @@ describe('datasets', () => {
   test('datasetForImages finds the pressed preset, and none for the worked case', () => {
     expect(datasetForImages(516)?.id).toBe('idrid');
     expect(datasetForImages(48_000)).toBeUndefined();
+  });
+});
+
+describe('shortCitation', () => {
+  test('several people: the first surname and et al.; one body or a list already shortened: as given', () => {
+    expect(
+      shortCitation({ authors: 'Varun Gulshan, Lily Peng, Marc Coram', publisher: 'JAMA', title: 'T' }),
+    ).toBe('Gulshan et al., T');
+    expect(shortCitation({ authors: 'NVIDIA', publisher: 'GitHub', title: 'ResNet50' })).toBe(
+      'NVIDIA, ResNet50',
+    );
+    expect(
+      shortCitation({ authors: 'Tao Li et al., Nankai University', publisher: 'GitHub', title: 'DDR' }),
+    ).toBe('Tao Li et al., DDR');
+    expect(shortCitation({ publisher: 'ADCIS', title: 'Messidor-2' })).toBe('ADCIS, Messidor-2');
+  });
+
+  test('every dataset source in the registry gets a citation that is not too long to read', () => {
+    for (const dataset of DATASETS) {
+      for (const id of dataset.references) {
+        const reference = REFERENCES[id];
+        if (!reference) throw new Error(id);
+        expect(shortCitation(reference).length).toBeLessThan(160);
+      }
+    }
   });
 });

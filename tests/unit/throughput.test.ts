@@ -159,7 +159,7 @@ describe('estimateTime and estimateText', () => {
     expect(result.value.validationImagePasses).toBe(0);
     const text = estimateText(result.value);
     expect(text.sentence).toBe(
-      'Estimated GPU time: about 39 minutes (2,332 seconds) for 5,760,000 image passes at 2,470 images per second on one GPU, if nothing but the GPU held it back.',
+      'Estimated GPU time: about 39 minutes (2,332 seconds) for 5,760,000 image passes at 2,470 images per second on each GPU, if the GPU is never kept waiting for data.',
     );
     expect(text.duration).toBe('about 39 minutes');
     expect(text.devices).toBe('');
