@@ -158,6 +158,7 @@ function header(facts: Facts): string[] {
   const lines = comment(`Counts as in ${FRAMEWORK_VERSIONS[facts.plan.inputs.framework]}.`);
   if (facts.warning) lines.push(...comment(`WARNING: ${facts.warning}`));
   for (const note of adjustmentNotes(facts.plan)) lines.push(...comment(note));
+  lines.push('');
   return lines;
 }
 
