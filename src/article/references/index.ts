@@ -6,6 +6,7 @@
 import { CLINICAL_REFERENCES } from './clinical';
 import { FRAMEWORK_REFERENCES } from './frameworks';
 import { LEARNING_REFERENCES } from './learning';
+import { LOADER_REFERENCES } from './loaders';
 import { THROUGHPUT_REFERENCES } from './throughput';
 import type { Reference } from './types';
 
@@ -21,17 +22,20 @@ export const REFERENCE_GROUPS: Readonly<Record<string, Readonly<Record<string, R
   learning: LEARNING_REFERENCES,
   clinical: CLINICAL_REFERENCES,
   throughput: THROUGHPUT_REFERENCES,
+  loaders: LOADER_REFERENCES,
 };
 
 export type ReferenceId =
   | keyof typeof FRAMEWORK_REFERENCES
   | keyof typeof LEARNING_REFERENCES
   | keyof typeof CLINICAL_REFERENCES
-  | keyof typeof THROUGHPUT_REFERENCES;
+  | keyof typeof THROUGHPUT_REFERENCES
+  | keyof typeof LOADER_REFERENCES;
 
 export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...FRAMEWORK_REFERENCES,
   ...LEARNING_REFERENCES,
   ...CLINICAL_REFERENCES,
   ...THROUGHPUT_REFERENCES,
+  ...LOADER_REFERENCES,
 });
