@@ -13,3 +13,4 @@ export * from './throughput';
 export * from './datasets';
 export * from './setup-code';
 export * from './exercises';
+export * from './epoch-walk';
