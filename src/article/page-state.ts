@@ -23,9 +23,18 @@ function planFor(inputs: TrainingInputs): TrainingPlan {
   return computed.value;
 }
 
+/** Some inputs, as a chapter's frontmatter gives them (absent or undefined: the worked case's). */
+export type InputChange = { [K in keyof TrainingInputs]?: TrainingInputs[K] | undefined };
+
+/** The worked case with the inputs of `change` laid over it (undefined ones left out). */
+export function withInputs(inputs: TrainingInputs, change: InputChange): TrainingInputs {
+  const defined = Object.entries(change).filter(([, value]) => value !== undefined);
+  return { ...inputs, ...(Object.fromEntries(defined) as Partial<TrainingInputs>) };
+}
+
 /** Sets the page's starting inputs (a chapter's preset); returns the plan the engine computes for them. */
-export function setPageInputs(locals: object, change: Partial<TrainingInputs> = {}): TrainingPlan {
-  const inputs = { ...DEFAULT_INPUTS, ...change };
+export function setPageInputs(locals: object, change: InputChange = {}): TrainingPlan {
+  const inputs = withInputs({ ...DEFAULT_INPUTS }, change);
   const plan = planFor(inputs);
   (locals as Locals)[KEY] = { inputs, plan } satisfies PageState;
   return plan;
@@ -43,6 +52,6 @@ export function pageInputs(locals: object): TrainingInputs {
 }
 
 /** The plan for the page's inputs with some of them changed (a sentence about "one more image"). */
-export function pagePlanWith(locals: object, change: Partial<TrainingInputs>): TrainingPlan {
-  return planFor({ ...pageInputs(locals), ...change });
+export function pagePlanWith(locals: object, change: InputChange): TrainingPlan {
+  return planFor(withInputs(pageInputs(locals), change));
 }
