@@ -8,6 +8,7 @@ import { FRAMEWORK_REFERENCES } from './frameworks';
 import { LEARNING_REFERENCES } from './learning';
 import { LOADER_REFERENCES } from './loaders';
 import { THROUGHPUT_REFERENCES } from './throughput';
+import { VALIDATION_REFERENCES } from './validation';
 import type { Reference } from './types';
 
 export type { Reference } from './types';
@@ -22,6 +23,7 @@ export const REFERENCE_GROUPS: Readonly<Record<string, Readonly<Record<string, R
   learning: LEARNING_REFERENCES,
   clinical: CLINICAL_REFERENCES,
   throughput: THROUGHPUT_REFERENCES,
+  validation: VALIDATION_REFERENCES,
   loaders: LOADER_REFERENCES,
 };
 
@@ -30,6 +32,7 @@ export type ReferenceId =
   | keyof typeof LEARNING_REFERENCES
   | keyof typeof CLINICAL_REFERENCES
   | keyof typeof THROUGHPUT_REFERENCES
+  | keyof typeof VALIDATION_REFERENCES
   | keyof typeof LOADER_REFERENCES;
 
 export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
@@ -37,5 +40,6 @@ export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...LEARNING_REFERENCES,
   ...CLINICAL_REFERENCES,
   ...THROUGHPUT_REFERENCES,
+  ...VALIDATION_REFERENCES,
   ...LOADER_REFERENCES,
 });
