@@ -7,6 +7,7 @@ import { CLINICAL_REFERENCES } from './clinical';
 import { FRAMEWORK_REFERENCES } from './frameworks';
 import { LEARNING_REFERENCES } from './learning';
 import { LOADER_REFERENCES } from './loaders';
+import { REPRODUCTION_REFERENCES } from './reproduction';
 import { THROUGHPUT_REFERENCES } from './throughput';
 import { VALIDATION_REFERENCES } from './validation';
 import type { Reference } from './types';
@@ -25,6 +26,7 @@ export const REFERENCE_GROUPS: Readonly<Record<string, Readonly<Record<string, R
   throughput: THROUGHPUT_REFERENCES,
   validation: VALIDATION_REFERENCES,
   loaders: LOADER_REFERENCES,
+  reproduction: REPRODUCTION_REFERENCES,
 };
 
 export type ReferenceId =
@@ -33,7 +35,8 @@ export type ReferenceId =
   | keyof typeof CLINICAL_REFERENCES
   | keyof typeof THROUGHPUT_REFERENCES
   | keyof typeof VALIDATION_REFERENCES
-  | keyof typeof LOADER_REFERENCES;
+  | keyof typeof LOADER_REFERENCES
+  | keyof typeof REPRODUCTION_REFERENCES;
 
 export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...FRAMEWORK_REFERENCES,
@@ -42,4 +45,5 @@ export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...THROUGHPUT_REFERENCES,
   ...VALIDATION_REFERENCES,
   ...LOADER_REFERENCES,
+  ...REPRODUCTION_REFERENCES,
 });
