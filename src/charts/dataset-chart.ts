@@ -303,8 +303,25 @@ export function describeDatasetText(plan: TrainingPlan): ChartText {
   };
 }
 
-/** The chart for a plan: SVG tree, title, description and data table. */
-export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions): ChartDescription {
+/**
+ * Where the cells are drawn, for overlays (the epoch player's cursor): cell i of a lane sits at
+ * x = labelWidth + (i mod columns)·pitch, y = top + ⌊i / columns⌋·pitch, size × size; a lane's
+ * full batches take cells from 0, its partial batch starts on a cell of its own.
+ */
+export interface DatasetGeometry {
+  labelWidth: number;
+  pitch: number;
+  size: number;
+  columns: number;
+  imagesPerCell: number;
+  lanes: { top: number; full: number; partial: number }[];
+}
+
+/** The chart for a plan: SVG tree, title, description and data table (and where its cells are). */
+export function describeDatasetChart(
+  plan: TrainingPlan,
+  options: ChartOptions,
+): ChartDescription & { geometry: DatasetGeometry } {
   const width = chartWidth(options.width);
   const layout = datasetLayout(plan);
   const { batchSize } = plan.inputs;
@@ -325,6 +342,7 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
   const fullWidth = px(size);
   const fullCell = `h${fullWidth}v${size}h${-fullWidth}z`;
   const laneNodes: SvgNode[] = [];
+  const laneTops: number[] = [];
   let y = legendHeight + 10;
   if (plan.batchesPerEpoch === 0) {
     // The empty state says why in the drawing too: no batch, every image skipped.
@@ -365,6 +383,7 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
         ),
       );
     }
+    laneTops.push(y);
     const cells = cellsOf(lane, layout.imagesPerCell, batchSize);
     cells.forEach((cell, i) => {
       const cx = px(labelWidth + (i % columns) * pitch);
@@ -404,6 +423,18 @@ export function describeDatasetChart(plan: TrainingPlan, options: ChartOptions):
     description,
     get table() {
       return tableOf(plan);
+    },
+    geometry: {
+      labelWidth,
+      pitch,
+      size,
+      columns,
+      imagesPerCell: layout.imagesPerCell,
+      lanes: layout.lanes.map((lane, i) => ({
+        top: laneTops[i] ?? 0,
+        full: lane.full,
+        partial: lane.partial,
+      })),
     },
   };
 }
