@@ -8,6 +8,7 @@ import { FRAMEWORK_REFERENCES } from './frameworks';
 import { LEARNING_REFERENCES } from './learning';
 import { LOADER_REFERENCES } from './loaders';
 import { REPRODUCTION_REFERENCES } from './reproduction';
+import { TEACHING_REFERENCES } from './teaching';
 import { THROUGHPUT_REFERENCES } from './throughput';
 import { VALIDATION_REFERENCES } from './validation';
 import type { Reference } from './types';
@@ -27,6 +28,7 @@ export const REFERENCE_GROUPS: Readonly<Record<string, Readonly<Record<string, R
   validation: VALIDATION_REFERENCES,
   loaders: LOADER_REFERENCES,
   reproduction: REPRODUCTION_REFERENCES,
+  teaching: TEACHING_REFERENCES,
 };
 
 export type ReferenceId =
@@ -36,7 +38,8 @@ export type ReferenceId =
   | keyof typeof THROUGHPUT_REFERENCES
   | keyof typeof VALIDATION_REFERENCES
   | keyof typeof LOADER_REFERENCES
-  | keyof typeof REPRODUCTION_REFERENCES;
+  | keyof typeof REPRODUCTION_REFERENCES
+  | keyof typeof TEACHING_REFERENCES;
 
 export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...FRAMEWORK_REFERENCES,
@@ -46,4 +49,5 @@ export const REFERENCES: Readonly<Record<string, Reference>> = Object.freeze({
   ...VALIDATION_REFERENCES,
   ...LOADER_REFERENCES,
   ...REPRODUCTION_REFERENCES,
+  ...TEACHING_REFERENCES,
 });
