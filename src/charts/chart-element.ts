@@ -73,6 +73,8 @@ export abstract class ChartElement extends HTMLElement {
   connectedCallback(): void {
     this.width = this.measure();
     this.details?.addEventListener('toggle', this.onToggle);
+    // Print opens every table: the ones written only on opening are brought up to date first.
+    window.addEventListener('beforeprint', this.onBeforePrint);
     const download = this.find<HTMLButtonElement>('[data-chart-csv]');
     if (download) {
       download.hidden = false;
@@ -107,6 +109,7 @@ export abstract class ChartElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.details?.removeEventListener('toggle', this.onToggle);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
     this.find('[data-chart-csv]')?.removeEventListener('click', this.onDownload);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -167,6 +170,10 @@ export abstract class ChartElement extends HTMLElement {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  private onBeforePrint = (): void => {
+    if (this.pendingTable) this.writeTable();
   };
 
   private onToggle = (): void => {

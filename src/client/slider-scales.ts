@@ -84,3 +84,19 @@ export function pageStep(field: NumericField, value: number, direction: 1 | -1):
   }
   return clamp(Math.round(value) + direction * 10, spec.min, spec.max);
 }
+
+/** Where a slider's value came from when it was not the slider: its position and exact value. */
+export interface SliderAnchor {
+  position: number;
+  value: number;
+}
+
+/**
+ * The value of a slider at `position`. At the anchor's position it is the anchor's value, so
+ * arrow keys retrace their steps: a typed 48,000 sits between two grid values, → gives the next
+ * one up, and ← comes back to 48,000, not to the nearest grid value.
+ */
+export function sliderValue(scale: SliderScale, position: number, anchor?: SliderAnchor): number {
+  if (anchor && Math.round(position) === anchor.position) return anchor.value;
+  return scale.toValue(position);
+}

@@ -26,8 +26,10 @@ export interface FieldSpec {
   default: number;
   /** Whole numbers only. */
   integer: boolean;
-  /** What one unit is called, for value texts ("64 images per batch"). */
+  /** What units are called, for value texts ("64 images per batch"). */
   unit: string;
+  /** What one unit is called ("1 image per batch"). */
+  unitOne: string;
 }
 
 export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
@@ -40,6 +42,7 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 48_000,
     integer: true,
     unit: 'images',
+    unitOne: 'image',
   },
   batchSize: {
     field: 'batchSize',
@@ -50,6 +53,7 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 64,
     integer: true,
     unit: 'images per batch',
+    unitOne: 'image per batch',
   },
   epochs: {
     field: 'epochs',
@@ -60,6 +64,7 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 120,
     integer: true,
     unit: 'epochs',
+    unitOne: 'epoch',
   },
   devices: {
     field: 'devices',
@@ -70,6 +75,7 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 1,
     integer: true,
     unit: 'devices',
+    unitOne: 'device',
   },
   accumulationSteps: {
     field: 'accumulationSteps',
@@ -80,6 +86,7 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 1,
     integer: true,
     unit: 'batches per optimizer step',
+    unitOne: 'batch per optimizer step',
   },
   validationPercent: {
     field: 'validationPercent',
@@ -90,10 +97,17 @@ export const FIELD_SPECS: Readonly<Record<NumericField, FieldSpec>> = {
     default: 0,
     integer: false,
     unit: 'percent',
+    unitOne: 'percent',
   },
 };
 
 export const NUMERIC_FIELDS = Object.keys(FIELD_SPECS) as NumericField[];
+
+/** A field's value as a screen reader says it: "1 image", "48,000 images", "12.5 percent". */
+export function fieldValueText(field: NumericField, value: number): string {
+  const spec = FIELD_SPECS[field];
+  return `${formatCount(value)} ${value === 1 ? spec.unitOne : spec.unit}`;
+}
 
 /** How each framework's users split off validation images (batch-arithmetic notes §11). */
 export type SplitRule = 'keras' | 'fastai' | 'random-split' | 'train-test-split';
@@ -105,6 +119,8 @@ export type AccumulationRule = 'per-epoch' | 'across-epochs' | 'none';
 export interface FrameworkInfo {
   id: Framework;
   label: string;
+  /** The release whose behaviour the counts follow (they can differ on older ones). */
+  follows: string;
   defaultLastBatch: LastBatchPolicy;
   /** Empty when the reader may choose Drop; otherwise why not. */
   dropUnavailable: string;
@@ -121,6 +137,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   pytorch: {
     id: 'pytorch',
     label: 'PyTorch',
+    follows: 'torch 2.13',
     defaultLastBatch: 'keep',
     dropUnavailable: '',
     devicesUnavailable: '',
@@ -132,6 +149,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   keras: {
     id: 'keras',
     label: 'Keras',
+    follows: 'Keras 3.15',
     defaultLastBatch: 'keep',
     dropUnavailable: 'Keras cannot drop the last batch of an array: fit() always trains on it.',
     devicesUnavailable:
@@ -145,6 +163,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   'hf-trainer': {
     id: 'hf-trainer',
     label: 'Hugging Face Trainer',
+    follows: 'Transformers 4.52 or later (checked on 5.18), accelerate 1.15',
     defaultLastBatch: 'keep',
     dropUnavailable: '',
     devicesUnavailable: '',
@@ -156,6 +175,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   lightning: {
     id: 'lightning',
     label: 'Lightning',
+    follows: 'Lightning 2.6',
     defaultLastBatch: 'keep',
     dropUnavailable: '',
     devicesUnavailable: '',
@@ -167,6 +187,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   fastai: {
     id: 'fastai',
     label: 'fastai',
+    follows: 'fastai 2, from its source',
     defaultLastBatch: 'drop',
     dropUnavailable: '',
     devicesUnavailable:
@@ -180,6 +201,7 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
   deepspeed: {
     id: 'deepspeed',
     label: 'DeepSpeed',
+    follows: 'DeepSpeed 0.19, from its source',
     defaultLastBatch: 'keep',
     dropUnavailable: '',
     devicesUnavailable: '',

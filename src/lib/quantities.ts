@@ -8,6 +8,7 @@ import type { TrainingPlan } from './types';
 export const QUANTITY_IDS = [
   'batches-per-epoch',
   'total-batches',
+  'total-batches-all-devices',
   'last-batch-size',
   'image-passes',
   'training-images',
@@ -27,11 +28,14 @@ export interface Quantity {
   value: number | null;
   /** What the reader sees: the number grouped for reading, or why there is none. */
   text: string;
+  /** Whether it says something for this plan (the count over all devices does only with several). */
+  applies: boolean;
 }
 
 export const QUANTITY_LABELS: Readonly<Record<QuantityId, string>> = {
   'batches-per-epoch': 'Batches per epoch',
   'total-batches': 'Batches in all',
+  'total-batches-all-devices': 'Batches in all, over all devices',
   'last-batch-size': 'Images in the last batch',
   'image-passes': 'Image passes (images processed, repeats counted)',
   'training-images': 'Training images',
@@ -50,6 +54,8 @@ export function quantityValue(plan: TrainingPlan, id: QuantityId): number | null
       return plan.batchesPerEpoch;
     case 'total-batches':
       return plan.totalBatches;
+    case 'total-batches-all-devices':
+      return plan.totalBatches * plan.inputs.devices;
     case 'last-batch-size':
       return plan.lastBatchSize;
     case 'image-passes':
@@ -71,6 +77,22 @@ export function quantityValue(plan: TrainingPlan, id: QuantityId): number | null
   }
 }
 
+/** Counts that are per device when there are several: their labels say so. */
+const PER_DEVICE: ReadonlySet<QuantityId> = new Set([
+  'batches-per-epoch',
+  'total-batches',
+  'last-batch-size',
+]);
+
+/** The label as it reads for this plan: with several devices, which counts are per device and which over all. */
+export function quantityLabel(plan: TrainingPlan, id: QuantityId): string {
+  const devices = plan.inputs.devices;
+  if (devices === 1) return QUANTITY_LABELS[id];
+  if (PER_DEVICE.has(id)) return `${QUANTITY_LABELS[id]}, on each device`;
+  if (id === 'total-batches-all-devices') return `Batches in all, over the ${formatCount(devices)} devices`;
+  return QUANTITY_LABELS[id];
+}
+
 export function quantity(plan: TrainingPlan, id: QuantityId): Quantity {
   const value = quantityValue(plan, id);
   const text =
@@ -79,7 +101,13 @@ export function quantity(plan: TrainingPlan, id: QuantityId): Quantity {
         ? plan.optimizerStepsPerEpochReason
         : '—'
       : formatCount(value);
-  return { id, label: QUANTITY_LABELS[id], value, text };
+  return {
+    id,
+    label: quantityLabel(plan, id),
+    value,
+    text,
+    applies: id !== 'total-batches-all-devices' || plan.inputs.devices > 1,
+  };
 }
 
 export function quantities(plan: TrainingPlan): Quantity[] {

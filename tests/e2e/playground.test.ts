@@ -10,6 +10,7 @@ import {
   computeTraining,
   quantity,
   inputsFromParams,
+  planFromParams,
   quantities,
   type TrainingInputs,
   type TrainingPlan,
@@ -193,17 +194,71 @@ describe('the calculator', () => {
     await context.close();
   });
 
-  test('a refused combination names its field: dropping with a batch larger than the data', async () => {
+  test('a refused value: the field, its message, the waiting change and every slider agree', async () => {
+    // Keras: ⌊1 × (1 − 50 %)⌋ = 0 training images, so 1 image is refused with a share of 50 %.
+    const { page, context, problems } = await openPage(browser, `${PLAYGROUND}?framework=keras&val=50`);
+    const keras = { ...DEFAULT_INPUTS, framework: 'keras' as const, validationPercent: 50 };
+    const images = numberInput(page, 'Images');
+    await images.fill('1');
+    await images.blur();
+    const share = numberInput(page, 'Validation share (%)');
+    await expect.poll(() => share.getAttribute('aria-invalid')).toBe('true');
+    // The refused value stays in its field, with a message about it, and its slider shows it too.
+    expect(await images.inputValue()).toBe('1');
+    expect(await images.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-error-for="images"]').textContent()).toContain(
+      'leaves no training images out of 1 image',
+    );
+    const imagesSlider = page.getByRole('slider', { name: 'Images slider' });
+    expect(await imagesSlider.getAttribute('aria-valuetext')).toBe('1 image');
+    await expectOutputs(page, keras);
+    // Another slider still moves the state: thumb and value together.
+    const epochsSlider = page.getByRole('slider', { name: 'Epochs slider' });
+    await epochsSlider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => numberInput(page, 'Epochs').inputValue()).toBe('121');
+    await expectOutputs(page, { ...keras, epochs: 121 });
+    expect(await images.inputValue()).toBe('1');
+    // Mending the share lets the waiting value in.
+    await share.fill('0');
+    await expectOutputs(page, { ...keras, epochs: 121, validationPercent: 0, images: 1 });
+    await expect.poll(() => images.getAttribute('aria-invalid')).toBeNull();
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('Reset rewrites every field, whatever was typed in it', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND);
-    await numberInput(page, 'Images').fill('50');
-    await page.getByRole('radio', { name: 'Drop' }).check();
-    await numberInput(page, 'Batch size').fill('100');
-    await expect.poll(() => numberInput(page, 'Batch size').getAttribute('aria-invalid')).toBe('true');
-    // The refused Drop is kept as asked: the results hold the last valid state until it fits.
-    await expectOutputs(page, { ...DEFAULT_INPUTS, images: 50 });
-    await numberInput(page, 'Batch size').fill('32');
-    await expect.poll(() => numberInput(page, 'Batch size').getAttribute('aria-invalid')).toBeNull();
-    await expectOutputs(page, { ...DEFAULT_INPUTS, images: 50, batchSize: 32, lastBatch: 'drop' });
+    for (const typed of ['', '64.5']) {
+      const batch = numberInput(page, 'Batch size');
+      await batch.fill(typed);
+      await expect.poll(() => batch.getAttribute('aria-invalid')).toBe('true');
+      await numberInput(page, 'Epochs').fill('7');
+      await page.getByRole('button', { name: 'Reset' }).click();
+      await expect.poll(() => batch.inputValue()).toBe(String(DEFAULT_INPUTS.batchSize));
+      expect(await batch.getAttribute('aria-invalid')).toBeNull();
+      expect(await numberInput(page, 'Epochs').inputValue()).toBe(String(DEFAULT_INPUTS.epochs));
+      expect(await page.locator('[data-error-for="batchSize"]').isVisible()).toBe(false);
+      await expectOutputs(page, DEFAULT_INPUTS);
+    }
+    await context.close();
+  });
+
+  test('a slider’s arrow keys retrace their steps, and its value is spoken grammatically', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    const slider = page.getByRole('slider', { name: 'Images slider' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => numberInput(page, 'Images').inputValue()).not.toBe('48000');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => numberInput(page, 'Images').inputValue()).toBe('48000');
+    await expectOutputs(page, DEFAULT_INPUTS);
+    await numberInput(page, 'Images').fill('1');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1 image');
+    await numberInput(page, 'Epochs').fill('1');
+    await expect
+      .poll(() => page.getByRole('slider', { name: 'Epochs slider' }).getAttribute('aria-valuetext'))
+      .toBe('1 epoch');
     await context.close();
   });
 
@@ -245,6 +300,177 @@ describe('the calculator', () => {
     };
     await expectOutputs(page, deepspeed);
     expect(planFor(deepspeed).optimizerStepsPerEpoch).toBeNull();
+    await context.close();
+  });
+});
+
+describe('a run that trains on nothing', () => {
+  test('drop with a batch larger than the images: every count is 0, shown everywhere, with the fix', async () => {
+    const query = 'images=100&batch=128&epochs=10&last=drop';
+    const { page, context, problems } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const { inputs, plan, notices } = planFromParams(new URLSearchParams(query));
+    expect(notices).toEqual([]);
+    expect(plan.totalBatches).toBe(0);
+    await expectOutputs(page, inputs);
+    // No notice: the link is valid, and every field in it stays.
+    expect(await page.locator('[data-url-notices]').isVisible()).toBe(false);
+    expect(await numberInput(page, 'Batch size').inputValue()).toBe('128');
+    expect(await page.getByRole('radio', { name: 'Drop' }).isChecked()).toBe(true);
+    const warning = page.locator('training-calculator [data-note="no-batches"]');
+    await expect.poll(() => warning.textContent()).toBe(plan.notes.find((n) => n.id === 'no-batches')?.text);
+    expect(await warning.textContent()).toContain('Choose Keep, or a batch size of at most 100.');
+    // The arithmetic: ⌊100/128⌋ = 0, in KaTeX and in words.
+    const floorLine = page.locator('live-derivation li[data-template="batches-per-epoch/floor"]');
+    await expect.poll(() => floorLine.isVisible()).toBe(true);
+    const slots = await floorLine
+      .locator('[data-slot]')
+      .evaluateAll((elements) =>
+        elements.map((element) => [element.getAttribute('data-slot'), element.textContent?.trim()]),
+      );
+    // KaTeX may lay a fraction's parts out in any order: each slot is read by its number.
+    expect(Object.fromEntries(slots)).toEqual({ '0': '100', '1': '128', '2': '0' });
+    await expect
+      .poll(() => page.locator('live-derivation [data-derivation-speech]').textContent())
+      .toContain(plan.derivation[0]?.speech ?? 'missing');
+    // The charts: an empty state that says why.
+    await page.locator('epochs-chart').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('epochs-chart .chart-empty').count()).toBe(2);
+    expect(await page.locator('epochs-chart .chart-line').count()).toBe(0);
+    await page.locator('dataset-chart').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => page.locator('dataset-chart [data-chart-title]').textContent())
+      .toBe('The dataset as batches of 128: no batch at all');
+    // The framework table: 0 where the framework drops, Keras keeps its one batch.
+    const cell = (framework: string) =>
+      page.locator(`framework-table tr[data-framework="${framework}"] [data-cell="batches-per-epoch"]`);
+    await expect.poll(() => cell('pytorch').textContent()).toBe('0');
+    expect(await cell('keras').textContent()).toBe('1');
+    expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('on 2 devices: a batch larger than one device’s share is said so, kept or dropped', async () => {
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?images=100&batch=64&devices=2`);
+    const note = page.locator('training-calculator [data-note="batch-larger-than-data"]');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('one device’s share of the training images (50 of 100)');
+    await page.getByRole('radio', { name: 'Drop' }).check();
+    await expect
+      .poll(() => page.locator('training-calculator [data-note="no-batches"]').textContent())
+      .toContain('a batch size of at most 50.');
+    await expectOutputs(page, {
+      ...DEFAULT_INPUTS,
+      images: 100,
+      batchSize: 64,
+      devices: 2,
+      lastBatch: 'drop',
+    });
+    await context.close();
+  });
+});
+
+describe('links', () => {
+  test('fastai with an invalid last batch opens with fastai’s default, Drop, and the notice names it', async () => {
+    const query = 'framework=fastai&last=sometimes&images=35126';
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const { inputs } = planFromParams(new URLSearchParams(query));
+    expect(inputs.lastBatch).toBe('drop');
+    await expectOutputs(page, inputs);
+    expect(await page.getByRole('radio', { name: 'Drop' }).isChecked()).toBe(true);
+    const notice = page.locator('[data-url-notices]');
+    await expect.poll(() => notice.innerText()).toContain('The last parameter must be one of keep, drop');
+    expect(await numberInput(page, 'Images').inputValue()).toBe('35126');
+    await context.close();
+  });
+
+  test('a page that starts from a preset: its links bring back exactly what it showed', async () => {
+    const preset: TrainingInputs = {
+      ...DEFAULT_INPUTS,
+      images: 3_662,
+      batchSize: 16,
+      devices: 2,
+      accumulationSteps: 4,
+      framework: 'hf-trainer',
+    };
+    const { context } = await openPage(browser, '');
+    // The playground served as a chapter would be: with a preset on <html>.
+    await context.route(/\/playground\/(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '<html ',
+        `<html data-training-preset="${JSON.stringify(preset).replaceAll('"', '&quot;')}" `,
+      );
+      await route.fulfill({ response, body: html });
+    });
+    const page = await context.newPage();
+    await page.goto(pageURL(PLAYGROUND));
+    await expectOutputs(page, preset);
+    // Back to the global default on two fields: the link must say so, or the preset would return.
+    await numberInput(page, 'Devices').fill('1');
+    await numberInput(page, 'Gradient accumulation steps').fill('1');
+    const changed = { ...preset, devices: 1, accumulationSteps: 1 };
+    await expectOutputs(page, changed);
+    await expect.poll(() => new URL(page.url()).searchParams.get('devices')).toBe('1');
+    const reopened = await context.newPage();
+    await reopened.goto(page.url());
+    await expectOutputs(reopened, changed);
+    await context.close();
+  });
+});
+
+describe('what the results say they count', () => {
+  test('with several devices: per device and across devices, each labelled', async () => {
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?devices=4&images=48001`);
+    const inputs = { ...DEFAULT_INPUTS, devices: 4, images: 48_001 };
+    await expectOutputs(page, inputs);
+    const label = (id: string) => page.locator(`training-calculator [data-label-for="${id}"]`);
+    await expect.poll(() => label('total-batches').textContent()).toBe('Batches in all, on each device');
+    expect(await label('total-batches-all-devices').textContent()).toBe('Batches in all, over the 4 devices');
+    expect(await page.locator('[data-result="total-batches-all-devices"]').isVisible()).toBe(true);
+    await numberInput(page, 'Devices').fill('1');
+    await expect.poll(() => label('total-batches').textContent()).toBe('Batches in all');
+    expect(await page.locator('[data-result="total-batches-all-devices"]').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  test('an effective batch size no step can reach is said so', async () => {
+    const query = 'images=48001&devices=8&accum=1024';
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const { plan } = planFromParams(new URLSearchParams(query));
+    const text = plan.notes.find((note) => note.id === 'effective-batch-unreachable')?.text;
+    expect(text).toContain('no optimizer step here is that large');
+    await expect
+      .poll(() => page.locator('training-calculator [data-note="effective-batch-unreachable"]').textContent())
+      .toBe(text);
+    await context.close();
+  });
+
+  test('the framework table follows one rule, the plan’s inputs, and names each release', async () => {
+    const query = 'framework=keras&devices=2&images=1000&last=drop';
+    const { page, context } = await openPage(browser, `${PLAYGROUND}?${query}`);
+    const { plan } = planFromParams(new URLSearchParams(query));
+    const expected = compareFrameworks(plan.inputs).map((row) => [
+      row.framework,
+      row.plan ? quantity(row.plan, 'batches-per-epoch').text : 'not counted',
+    ]);
+    await page.locator('framework-table').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        page
+          .locator('framework-table tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((row) => [
+              row.getAttribute('data-framework'),
+              row.querySelector('[data-cell="batches-per-epoch"]')?.textContent?.trim(),
+            ]),
+          ),
+      )
+      .toEqual(expected);
+    const versions = await page.locator('framework-table .framework-version').allTextContents();
+    expect(versions).toHaveLength(6);
+    expect(versions.every((text) => /^as in \S.*\d/.test(text.trim()))).toBe(true);
     await context.close();
   });
 });
@@ -350,6 +576,21 @@ describe('themes, motion, phones and no JavaScript', () => {
     });
   }
 
+  test('printing after a change prints the charts’ tables with the new numbers, without download buttons', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await numberInput(page, 'Epochs').fill('7');
+    await expectOutputs(page, { ...DEFAULT_INPUTS, epochs: 7 });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const lastRow = page.locator('epochs-chart [data-chart-table] tbody tr').last();
+    expect(await lastRow.locator('th').textContent()).toBe('7');
+    expect(await lastRow.locator('td').first().textContent()).toBe(
+      quantity(planFor({ ...DEFAULT_INPUTS, epochs: 7 }), 'total-batches').text,
+    );
+    expect(await page.locator('[data-chart-csv]').first().isVisible()).toBe(false);
+    await context.close();
+  });
+
   test('prints as a handout: data tables shown, sliders and buttons hidden, black on white', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND);
     await page.emulateMedia({ media: 'print' });
@@ -418,7 +659,11 @@ describe('themes, motion, phones and no JavaScript', () => {
         item.text,
       );
     }
-    expect(await page.locator('main').innerText()).toContain('The controls need JavaScript');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('The controls need JavaScript');
+    // It promises nothing a link cannot do without a script.
+    expect(text).toContain('a link’s own settings need JavaScript too');
+    expect(text).not.toContain('set them with the link');
     expect(await page.locator('.katex').count()).toBeGreaterThan(0);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { SLIDER_SCALES, pageStep, roundForReading } from '../../src/client/slider-scales';
-import { FIELD_SPECS, type NumericField } from '../../src/lib';
+import { SLIDER_SCALES, pageStep, roundForReading, sliderValue } from '../../src/client/slider-scales';
+import { FIELD_SPECS, fieldValueText, type NumericField } from '../../src/lib';
 
 const fields = Object.keys(SLIDER_SCALES) as NumericField[];
 
@@ -72,5 +72,36 @@ describe('Page Up and Page Down in number fields', () => {
     expect(pageStep(field, spec.min, -1)).toBe(spec.min);
     expect(pageStep(field, spec.max, 1)).toBeLessThanOrEqual(spec.max);
     expect(pageStep(field, up, -1)).toBeLessThan(up);
+  });
+});
+
+describe('sliderValue: arrow keys retrace their steps', () => {
+  test.each([
+    ['images', 48_000],
+    ['images', 35_126],
+    ['batchSize', 48],
+    ['epochs', 777],
+  ] as const)('%s: %d → right → left is %d again, and → moves the value', (field, start) => {
+    const scale = SLIDER_SCALES[field];
+    if (!scale) throw new Error(`no scale for ${field}`);
+    const anchor = { position: scale.toPosition(start), value: start };
+    const right = sliderValue(scale, anchor.position + 1, anchor);
+    expect(right).toBeGreaterThan(start);
+    expect(sliderValue(scale, anchor.position, anchor)).toBe(start);
+    expect(sliderValue(scale, anchor.position - 1, anchor)).toBeLessThan(start);
+  });
+});
+
+describe('fieldValueText: spoken values are grammatical', () => {
+  test.each([
+    ['images', 1, '1 image'],
+    ['images', 48_000, '48,000 images'],
+    ['batchSize', 1, '1 image per batch'],
+    ['epochs', 1, '1 epoch'],
+    ['devices', 1, '1 device'],
+    ['accumulationSteps', 1, '1 batch per optimizer step'],
+    ['accumulationSteps', 4, '4 batches per optimizer step'],
+  ] as const)('%s %d → %s', (field, value, text) => {
+    expect(fieldValueText(field, value)).toBe(text);
   });
 });
