@@ -62,7 +62,7 @@ describe('ExerciseSet', () => {
       /<p class="exercise-feedback[^"]*" id="exercise-remainder-feedback" role="status" aria-live="polite"/,
     );
     expect(html).toMatch(/<details class="exercise-solution" data-solution(?! open)[^>]*>/);
-    expect(html).toMatch(/<button type="submit"[^>]*>\s*Check\s*<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*data-check[^>]*>\s*Check\s*<\/button>/);
   });
 
   test('choice answers: a radio group described by the question', async () => {

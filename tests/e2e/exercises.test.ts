@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeExercise, type ChoiceExercise, type ExerciseKind, type NumberExercise } from '../../src/lib';
-import { NO_PROBLEMS, launchBrowser, openPage, runAxe } from './browser';
+import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
 
 const EXERCISES = 'exercises/';
 const KEY = 'answer-key/';
@@ -274,6 +274,28 @@ describe('pages', () => {
     const { page, context } = await openPage(browser, EXERCISES, { viewport: { width: 320, height: 640 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('in a sandboxed iframe, as course pages embed it', () => {
+  test('the seed from the URL, New numbers and checking all work', async () => {
+    const { page, context, problems } = await openPage(browser, '');
+    const src = pageURL(`${EXERCISES}?seed=99`);
+    await page.setContent(
+      `<iframe title="Exercises" sandbox="allow-scripts" src="${src}" width="1000" height="800"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    const question = frame.locator('#exercise-remainder [data-question]');
+    await expect.poll(() => question.textContent()).toBe(makeExercise('remainder', 99).question);
+    await frame.getByRole('button', { name: 'New numbers' }).click();
+    await expect.poll(() => question.textContent()).not.toBe(makeExercise('remainder', 99).question);
+    await frame.locator('#exercise-remainder-answer').fill('1');
+    await frame.locator('#exercise-remainder-answer').press('Enter');
+    await expect
+      .poll(() => frame.locator('#exercise-remainder-feedback').textContent())
+      .toContain('Not quite');
+    expect(await problems()).toEqual(NO_PROBLEMS);
     await context.close();
   });
 });
