@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import BatchSizeChart from '../../src/components/charts/BatchSizeChart.astro';
 import DatasetChart from '../../src/components/charts/DatasetChart.astro';
 import EpochChart from '../../src/components/charts/EpochChart.astro';
+import { setPageInputs } from '../../src/article/page-state';
 import {
   batchSizeSweep,
   computeTraining,
@@ -65,6 +66,25 @@ describe.each(COMPONENTS)('%s', (_name, Component, tag) => {
     }
     expect(html).toMatch(/<details[^>]*>\s*<summary[^>]*>\s*Show the data\s*<\/summary>/);
     expect(html).not.toMatch(/\sstyle="/);
+  });
+
+  test('a visible title above the chart names the figure, at the heading level asked for', async () => {
+    const html = await container.renderToString(Component, { props: { plan: worked, headingLevel: 2 } });
+    const heading = /<h2 class="chart-heading[^"]*" id="([^"]+)"[^>]*>([^<]+)<\/h2>/.exec(html);
+    const title = /<title id="[^"]+">([^<]+)<\/title>/.exec(html)?.[1];
+    expect(heading?.[2]).toBe(title);
+    expect(html.indexOf('chart-heading')).toBeLessThan(html.indexOf('<figure'));
+    expect(html).toMatch(new RegExp(`<figure[^>]*aria-labelledby="${heading?.[1]}"`));
+    const level3 = await container.renderToString(Component, { props: { plan: worked } });
+    expect(level3).toMatch(/<h3 class="chart-heading/);
+  });
+
+  test('without a plan it draws the page’s (setPageInputs)', async () => {
+    const locals = {};
+    const plan = setPageInputs(locals, { images: 35_126, batchSize: 32, epochs: 50 });
+    const html = await container.renderToString(Component, { props: {}, locals });
+    const own = await container.renderToString(Component, { props: { plan } });
+    expect(html).toBe(own);
   });
 
   test('takes an id prefix', async () => {

@@ -5,10 +5,12 @@ import Calculator from '../../src/components/Calculator.astro';
 import Derivation from '../../src/components/Derivation.astro';
 import FrameworkTable from '../../src/components/FrameworkTable.astro';
 import ResultList from '../../src/components/ResultList.astro';
+import { setPageInputs } from '../../src/article/page-state';
 import {
   DEFAULT_INPUTS,
   DERIVATION_TEMPLATES,
   FIELD_SPECS,
+  QUANTITY_IDS,
   compareFrameworks,
   computeTraining,
   quantity,
@@ -120,5 +122,61 @@ describe('FrameworkTable', () => {
       expect(/data-chosen(?![^>]*hidden)/.test(row[2] ?? '')).toBe(expected.framework === 'deepspeed');
     }
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('Calculator for an article', () => {
+  test('by default: the two lead counts large under the controls, the others behind a closed “All counts”', async () => {
+    const plan = planFor(DEFAULT_INPUTS);
+    const html = await container.renderToString(Calculator, { props: { plan, id: 'a' } });
+    const lead = /<dl class="results results-lead[^"]*"[^>]*>([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
+    expect([...lead.matchAll(/data-quantity="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'batches-per-epoch',
+      'total-batches',
+    ]);
+    expect(html).toMatch(
+      /<details class="all-counts[^"]*"(?![^>]*\sopen)[^>]*>\s*<summary[^>]*>All counts<\/summary>/,
+    );
+    const all = /<details class="all-counts[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+    expect([...all.matchAll(/data-quantity="([^"]+)"/g)]).toHaveLength(QUANTITY_IDS.length - 2);
+    // Every count once, none lost: the lead and the rest.
+    expect([...html.matchAll(/<output\b/g)]).toHaveLength(QUANTITY_IDS.length);
+    expect(html).not.toContain('data-headline');
+  });
+
+  test('fields, lastBatch, advanced and share choose what is shown', async () => {
+    const html = await container.renderToString(Calculator, {
+      props: {
+        plan: planFor(DEFAULT_INPUTS),
+        id: 'b',
+        fields: ['images', 'batchSize'],
+        lastBatch: false,
+        advanced: false,
+        share: false,
+        lead: ['effective-batch-size'],
+      },
+    });
+    expect(html).toContain('aria-label="Images slider"');
+    expect(html).toContain('aria-label="Batch size slider"');
+    expect(html).not.toContain('aria-label="Epochs slider"');
+    expect(html).not.toContain('data-last-batch');
+    expect(html).not.toContain('class="advanced');
+    expect(html).not.toContain('Copy link');
+    expect(html).toMatch(/results-lead[\s\S]*?data-quantity="effective-batch-size"/);
+    // The outputs follow only the controls that exist.
+    expect(html).toContain('for="b-images b-batch"');
+  });
+
+  test('without a plan it shows the page’s (setPageInputs), and the playground layout stays available', async () => {
+    const locals = {};
+    const plan = setPageInputs(locals, { images: 35_126, batchSize: 32 });
+    const html = await container.renderToString(Calculator, { props: { id: 'p' }, locals });
+    expect(html).toContain(`value="${plan.inputs.images}"`);
+    expect(html).toMatch(
+      new RegExp(`data-quantity="total-batches"[^>]*>\\s*${quantity(plan, 'total-batches').text}`),
+    );
+    const full = await container.renderToString(Calculator, { props: { plan, results: 'all' } });
+    expect(full).toContain('data-headline');
+    expect(full).not.toContain('All counts');
   });
 });
