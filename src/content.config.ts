@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { FRAMEWORKS, LAST_BATCH_POLICIES } from './lib/types';
+import { QUANTITY_IDS } from './lib/quantities';
 
 /** The inputs a chapter starts from; any not given are the worked case's. */
 const preset = z
@@ -33,6 +34,16 @@ const chapters = defineCollection({
     /** For search engines and link previews. */
     description: z.string(),
     preset: preset.default({}),
+    /** On phones, the inputs the chapter is about and its headline count, in a strip kept on screen. */
+    strip: z
+      .object({
+        fields: z.array(
+          z.enum(['images', 'batchSize', 'epochs', 'devices', 'accumulationSteps', 'validationPercent']),
+        ),
+        lead: z.enum(QUANTITY_IDS),
+        leadLabel: z.string(),
+      })
+      .optional(),
     draft: z.boolean().default(false),
   }),
 });
