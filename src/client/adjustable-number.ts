@@ -7,7 +7,9 @@
 import { setAttribute, setText } from './dom';
 import { pageStep, SLIDER_SCALES } from './slider-scales';
 import { currentState, subscribe, updateInputs } from './training-state';
-import { FIELD_SPECS, formatCount, parseField, type NumericField } from '../lib';
+import { formatCount } from '../lib/format';
+import { FIELD_SPECS, parseField } from '../lib/inputs';
+import type { NumericField } from '../lib/types';
 
 /** Pixels of sideways drag per step along the track. */
 const DRAG_PIXELS_PER_STEP = 6;

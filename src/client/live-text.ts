@@ -6,15 +6,10 @@
  */
 import { setAttribute, setText } from './dom';
 import { subscribe, type TrainingState } from './training-state';
-import {
-  computeTraining,
-  formatCount,
-  quantity,
-  type QuantityId,
-  type NumericField,
-  type TrainingInputs,
-  type TrainingPlan,
-} from '../lib';
+import { formatCount } from '../lib/format';
+import { quantity, type QuantityId } from '../lib/quantities';
+import { computeTraining } from '../lib/training';
+import type { NumericField, TrainingInputs, TrainingPlan } from '../lib/types';
 
 /** The words a count reads as: "750 batches", "1 batch", or the zero phrase where one is given. */
 export function countPhrase(value: number | null, text: string, data: DOMStringMap): string {

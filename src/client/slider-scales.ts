@@ -3,7 +3,8 @@
  * size snaps to powers of two. Pure functions: the slider's position is presentation, the
  * value it yields is an input, and no training count is computed here.
  */
-import { FIELD_SPECS, type NumericField } from '../lib';
+import { FIELD_SPECS } from '../lib/inputs';
+import type { NumericField } from '../lib/types';
 
 export interface SliderScale {
   /** The range input's max (its min is 0, step 1). */

@@ -4,17 +4,9 @@
  * by the server) overridden by the URL's parameters, and keeps the URL in step.
  * All arithmetic is the engine's: this module only holds inputs and their plan.
  */
-import {
-  computeTraining,
-  defaultInputs,
-  inputsToParams,
-  planFromParams,
-  validateInputs,
-  type InputError,
-  type Result,
-  type TrainingInputs,
-  type TrainingPlan,
-} from '../lib';
+import { defaultInputs, inputsToParams, validateInputs } from '../lib/inputs';
+import { computeTraining, planFromParams } from '../lib/training';
+import type { InputError, Result, TrainingInputs, TrainingPlan } from '../lib/types';
 
 export interface TrainingState {
   inputs: TrainingInputs;
