@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeBatchSizeText } from '../../src/charts/batch-size-chart';
 import { describeDatasetText } from '../../src/charts/dataset-chart';
-import { describeEpochsText, epochReadout } from '../../src/charts/epochs-chart';
+import { describeEpochsText, epochReadout, tableEpochs } from '../../src/charts/epochs-chart';
 import { tableToCsv } from '../../src/charts/table';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_INPUTS, computeTraining, type TrainingInputs, type TrainingPlan } from '../../src/lib';
@@ -107,6 +107,8 @@ describe('charts follow the state', () => {
     const chart = page.locator('epochs-chart');
     await chart.locator('summary').click();
     const rows = chart.locator('[data-chart-table] tbody tr');
+    // The table is rewritten for 3 epochs as its disclosure opens (a toggle event): wait for it.
+    await expect.poll(() => rows.count()).toBe(tableEpochs(3).length);
     const before = await rows.count();
     await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('120');
     await expect.poll(() => rows.count()).toBeGreaterThan(before);
