@@ -252,6 +252,30 @@ describe('every kind, for many seeds', () => {
     }
   });
 
+  test('each answer follows from the numbers in its question, by plain arithmetic', () => {
+    const ceil = (a: number, b: number) => Math.ceil(a / b);
+    const floor = (a: number, b: number) => Math.floor(a / b);
+    const expected: Partial<Record<ExerciseKind, (n: number[]) => number>> = {
+      exact: ([N = 0, B = 1]) => N / B,
+      total: ([N = 0, B = 1, E = 0]) => ceil(N, B) * E,
+      remainder: ([N = 0, B = 1]) => ceil(N, B),
+      'drop-last': ([N = 0, B = 1]) => floor(N, B),
+      'zero-batches': ([N = 0, B = 1]) => floor(N, B),
+      devices: ([N = 0, P = 1, B = 1]) => ceil(ceil(N, P), B),
+      accumulation: ([N = 0, B = 1, G = 1, E = 0]) => E * ceil(ceil(N, B), G),
+      'effective-batch': ([P = 0, B = 0, G = 0]) => P * B * G,
+      hours: ([R = 1, N = 0, E = 0]) => Math.round((N * E) / R / 360) / 10,
+    };
+    for (const seed of [0, ...SEEDS.slice(0, 100)]) {
+      for (const [kind, answer] of Object.entries(expected)) {
+        const exercise = numberExercise(kind as ExerciseKind, seed);
+        expect(exercise.answer, `${kind} ${seed}: ${exercise.question}`).toBe(
+          answer(numbersIn(exercise.question)),
+        );
+      }
+    }
+  });
+
   test('variants spread: different seeds give different numbers', () => {
     const questions = new Set(SEEDS.map((seed) => makeExercise('remainder', seed).question));
     expect(questions.size).toBeGreaterThan(250);
