@@ -109,9 +109,12 @@ describe('chapter 1', () => {
       const link = page.locator('a[data-try]').first();
       const set = JSON.parse((await link.getAttribute('data-try')) ?? '{}') as Partial<TrainingInputs>;
       const tried = { ...DEFAULT_INPUTS, ...set };
-      const url = page.url();
+      // The link changes the state in place: same document, same path (the hash follows the reading).
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      const path = new URL(page.url()).pathname;
       await link.click();
-      expect(page.url().split('?')[0]).toBe(url.split('?')[0]);
+      expect(new URL(page.url()).pathname).toBe(path);
+      expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
       await expect
         .poll(async () => (await proseCounts(page, 'batches-per-epoch'))[0])
         .toContain(count(tried, 'batches-per-epoch'));
