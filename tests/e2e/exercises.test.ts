@@ -232,9 +232,16 @@ describe('the answer key', () => {
     expect(marked).toBe(choice.answerText);
     expect(
       await page.getByRole('link', { name: 'Back to the exercises with these numbers' }).getAttribute('href'),
-    ).toMatch(new RegExp(`/exercises/\\?seed=${seed}$`));
+    ).toMatch(new RegExp(`/[a-z-]+/\\?seed=${seed}$`));
     expect(await page.locator('[data-answer-input]').count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
+    // The link leads to the exercises with the same numbers.
+    await page.getByRole('link', { name: 'Back to the exercises with these numbers' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('answer-key'));
+    expect(seedOf(page)).toBe(String(seed));
+    await expect
+      .poll(() => page.locator('article[data-kind="remainder"] [data-question]').textContent())
+      .toBe(makeExercise('remainder', seed).question);
     expect(await problems()).toEqual(NO_PROBLEMS);
     await context.close();
   });
