@@ -4,7 +4,14 @@
  * by the server) overridden by the URL's parameters, and keeps the URL in step.
  * All arithmetic is the engine's: this module only holds inputs and their plan.
  */
-import { defaultInputs, inputsToParams, validateInputs } from '../lib/inputs';
+import {
+  FIELD_SPECS,
+  FRAMEWORK_PARAM,
+  LAST_BATCH_PARAM,
+  defaultInputs,
+  inputsToParams,
+  validateInputs,
+} from '../lib/inputs';
 import { computeTraining, planFromParams } from '../lib/training';
 import type { InputError, Result, TrainingInputs, TrainingPlan } from '../lib/types';
 
@@ -68,10 +75,20 @@ export function subscribe(listener: Listener): () => void {
 }
 
 /** The link that opens this page in the current state. */
+/** The URL parameters the training state owns; any other parameter of the page is left alone. */
+const STATE_PARAMS = new Set([
+  ...Object.values(FIELD_SPECS).map((spec) => spec.param),
+  LAST_BATCH_PARAM,
+  FRAMEWORK_PARAM,
+]);
+
 export function shareableUrl(inputs: TrainingInputs = currentState().inputs): string {
   const url = new URL(window.location.href);
   // Written over the page's preset, so that opening it here brings back exactly these inputs.
-  url.search = inputsToParams(inputs, presetInputs()).toString();
+  const params = inputsToParams(inputs, presetInputs());
+  // Parameters that are not the training state's (an exercise seed, an embed's theme) stay.
+  for (const [name, value] of url.searchParams) if (!STATE_PARAMS.has(name)) params.append(name, value);
+  url.search = params.toString();
   return url.toString();
 }
 

@@ -211,6 +211,21 @@ describe('chapter 1', () => {
   });
 });
 
+test('a change of numbers keeps the page’s other parameters, such as the exercises’ seed', async () => {
+  const { page, context, problems } = await openPage(browser, `${CHAPTER_1}?seed=7`);
+  try {
+    const images = page.locator('.prose [data-num-for="images"] input').first();
+    await images.focus();
+    await page.keyboard.press('ArrowUp');
+    const up = String(stepValue('images', DEFAULT_INPUTS.images, 1));
+    await expect.poll(() => new URL(page.url()).searchParams.get('images')).toBe(up);
+    expect(new URL(page.url()).searchParams.get('seed')).toBe('7');
+    expect(await problems()).toEqual(NO_PROBLEMS);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the cover lists every chapter in order, each with a summary and a reading time', async () => {
   const { page, context } = await openPage(browser, '');
   try {
