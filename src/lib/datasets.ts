@@ -1,6 +1,6 @@
 /**
  * Real diabetic-retinopathy datasets, as one-click presets for the widgets (batch-arithmetic
- * notes §9, DDR checked against its paper's abstract). Pure TypeScript: no DOM.
+ * docs/datasets.md, DDR checked against its paper's abstract). Pure TypeScript: no DOM.
  */
 import { formatCount } from './format';
 import { inputsToParams } from './inputs';

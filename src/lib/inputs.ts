@@ -109,7 +109,7 @@ export function fieldValueText(field: NumericField, value: number): string {
   return `${formatCount(value)} ${value === 1 ? spec.unitOne : spec.unit}`;
 }
 
-/** How each framework's users split off validation images (batch-arithmetic notes §11). */
+/** How each framework's users split off validation images (docs/frameworks.md, “Validation splits”). */
 export type SplitRule = 'keras' | 'fastai' | 'random-split' | 'train-test-split';
 /** Who spreads the images over several devices. */
 export type DeviceSharding = 'distributed-sampler' | 'accelerate' | 'none';

@@ -2,8 +2,8 @@
  * "Code for this setup": for the plan's framework, the few lines that produce its counts, with
  * the engine's numbers as comments, and what a learning-rate scheduler must be given (total and
  * warm-up optimizer steps). Every count comes from the plan; numbers in code are plain integers,
- * numbers in comments are `formatCount`ed. Formulas and versions: the batch-arithmetic notes
- * (§1 PyTorch, §2 Keras, §3 transformers, §4 Lightning, §5 fastai, §6 DeepSpeed, §11 splits).
+ * numbers in comments are `formatCount`ed. Formulas and versions: docs/frameworks.md
+ * (a section per framework, and validation splits).
  */
 import { countWithNoun, formatCount } from './format';
 import { FRAMEWORK_INFO } from './inputs';
@@ -28,7 +28,7 @@ export function warmupSteps(totalSteps: number, fraction: number): number {
   return Math.min(Math.ceil(totalSteps * fraction), Math.floor(totalSteps));
 }
 
-/** The release whose source each framework's counts follow (batch-arithmetic notes). */
+/** The release whose source each framework's counts follow (docs/frameworks.md). */
 export const FRAMEWORK_VERSIONS: Readonly<Record<Framework, string>> = {
   pytorch: 'PyTorch 2.13 (torch.utils.data)',
   keras: 'Keras 3.15',

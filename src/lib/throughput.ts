@@ -43,7 +43,7 @@ const TENSORFLOW_2017 = {
   reference: 'tensorflow-benchmarks-2017',
 } as const;
 
-/** Published training throughputs on one GPU (batch-arithmetic notes §10), fastest first. */
+/** Published training throughputs on one GPU (docs/datasets.md, “Published training throughputs”), fastest first. */
 export const PUBLISHED_THROUGHPUTS: readonly PublishedThroughput[] = Object.freeze([
   {
     id: 'efficientnet-b0-a100-amp',

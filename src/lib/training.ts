@@ -1,6 +1,6 @@
 /**
  * The training arithmetic: from validated inputs to every count the site shows.
- * Formulas and their sources: ../shared/notes/batch-arithmetic.md (§1–§7, §11).
+ * Formulas and their sources: docs/frameworks.md (sections named in comments below); worked cases: docs/worked-cases.md.
  * All arithmetic is on integers; quotients are rounded with integer division, never a float ceil.
  */
 import { derivationStep } from './derivation';
@@ -87,12 +87,12 @@ interface EpochShape {
   imagesRepeatedPerEpoch: number;
 }
 
-/** Images one device draws per epoch: DistributedSampler pads to ⌈N/P⌉ (notes §1.3). */
+/** Images one device draws per epoch: DistributedSampler pads to ⌈N/P⌉ (docs/frameworks.md: DistributedSampler). */
 function sampledPerDevice(trainingImages: number, devices: number): number {
   return devices > 1 ? ceilDiv(trainingImages, devices) : trainingImages;
 }
 
-/** Batches per epoch on one device, by who shards the data (notes §1.3, §3.1). */
+/** Batches per epoch on one device, by who shards the data (docs/frameworks.md: DistributedSampler, Trainer batches per process). */
 export function batchesPerEpochFor(
   trainingImages: number,
   batchSize: number,
@@ -106,7 +106,7 @@ export function batchesPerEpochFor(
   return divide(sampledPerDevice(trainingImages, devices), batchSize);
 }
 
-/** The counts of one epoch on one device (notes §1.3, §3.1). */
+/** The counts of one epoch on one device (docs/frameworks.md: DistributedSampler, Trainer batches per process). */
 export function epochShape(
   trainingImages: number,
   batchSize: number,
@@ -199,7 +199,7 @@ function resolveInputs(inputs: TrainingInputs): { resolved: TrainingInputs; note
 /**
  * Padding copies that land in dropped batches. DistributedSampler appends its copies at the end
  * of the list, so each is the last image of its device, inside the partial batch that drop_last
- * removes (notes §1.3); accelerate repeats only when it keeps. So whenever images are skipped,
+ * removes (docs/frameworks.md: DistributedSampler); accelerate repeats only when it keeps. So whenever images are skipped,
  * every repeat is among them, and none is seen twice.
  */
 export function repeatsInDroppedBatches(
@@ -235,7 +235,7 @@ export function largestBatchSizeWhenDropping(
   return deviceShare(trainingImages, devices);
 }
 
-/** What each framework does with a training loader of length 0 (notes §1.1, §3.2, §4, §5, §6). */
+/** What each framework does with a training loader of length 0 (docs/frameworks.md: len(DataLoader), Trainer optimizer steps, Lightning, fastai, DeepSpeed). */
 const EMPTY_LOADER: Readonly<Record<TrainingInputs['framework'], string>> = {
   pytorch: 'len(DataLoader) is 0, and the training loop silently does nothing',
   keras: 'Keras never drops, so this does not happen',
@@ -355,7 +355,7 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
   if (shape.batchesPerEpoch === 0) {
     notes.unshift({ id: 'no-batches', text: noBatchesText(inputs, training) });
   } else if (batchSize > share) {
-    // Under accelerate's even_batches the one batch is completed with repeated images (notes §3.1).
+    // Under accelerate's even_batches the one batch is completed with repeated images (docs/frameworks.md: Trainer batches per process).
     const batch =
       shape.lastBatchSize < batchSize
         ? `a single, partial batch${devices > 1 ? ' on each device' : ''}`
@@ -622,8 +622,8 @@ export interface DeviceEpoch {
 /**
  * Who gets what in an epoch. DistributedSampler pads its index list at the end and deals it
  * round-robin, so each of the last ranks gets one repeated image, and each device drops the
- * same tail (notes §1.3). accelerate completes the last batch and deals loop-back batches to
- * the processes after it, so the repeats fill the last devices' final batches (notes §3.1).
+ * same tail (docs/frameworks.md: DistributedSampler). accelerate completes the last batch and deals loop-back batches to
+ * the processes after it, so the repeats fill the last devices' final batches (docs/frameworks.md: Trainer batches per process).
  */
 export function deviceEpoch(plan: TrainingPlan, device: number): DeviceEpoch {
   const { batchSize, devices, framework } = plan.inputs;
@@ -644,7 +644,7 @@ export function deviceEpoch(plan: TrainingPlan, device: number): DeviceEpoch {
   };
 }
 
-/** Images no device sees: accelerate drops the batches that do not make a full round (notes §3.1). */
+/** Images no device sees: accelerate drops the batches that do not make a full round (docs/frameworks.md: Trainer batches per process). */
 export function imagesLeftOutBeforeSharding(plan: TrainingPlan): number {
   const { devices, framework } = plan.inputs;
   return FRAMEWORK_INFO[framework].sharding === 'accelerate' && devices > 1 ? plan.imagesSkippedPerEpoch : 0;

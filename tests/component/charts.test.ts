@@ -9,29 +9,16 @@ import BatchSizeChart from '../../src/components/charts/BatchSizeChart.astro';
 import DatasetChart from '../../src/components/charts/DatasetChart.astro';
 import EpochChart from '../../src/components/charts/EpochChart.astro';
 import { setPageInputs } from '../../src/article/page-state';
-import {
-  batchSizeSweep,
-  computeTraining,
-  countsAtEpoch,
-  defaultInputs,
-  formatCount,
-  type TrainingInputs,
-  type TrainingPlan,
-} from '../../src/lib';
-
-function planOf(overrides: Partial<TrainingInputs> = {}): TrainingPlan {
-  const result = computeTraining({ ...defaultInputs(), ...overrides });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join(' '));
-  return result.value;
-}
+import { batchSizeSweep, countsAtEpoch, formatCount } from '../../src/lib';
+import { planWith } from '../support/plans';
 
 let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const worked = planOf();
-const accumulated = planOf({ accumulationSteps: 4, images: 48_100, devices: 2 });
+const worked = planWith();
+const accumulated = planWith({ accumulationSteps: 4, images: 48_100, devices: 2 });
 
 const COMPONENTS = [
   ['EpochChart', EpochChart, 'epochs-chart'],
@@ -121,12 +108,13 @@ test('the batch size table holds the sweep', async () => {
   expect(cells[at + 2]).toBe(formatCount(current?.drop ?? NaN));
 });
 
-test('the dataset table holds the plan’s per-device counts', async () => {
-  const plan = planOf({ images: 48_010, devices: 3, lastBatch: 'drop' });
+test('the dataset table, cell by cell: case B (35,126 / 32) on 4 devices, kept', async () => {
+  // docs/worked-cases.md, case B: ⌈35,126 / 4⌉ = 8,782 per device (2 padding copies);
+  // 8,782 = 274 × 32 + 14, so 275 batches, 274 full, the last of 14; nothing skipped.
+  const plan = planWith({ images: 35_126, batchSize: 32, epochs: 50, devices: 4 });
   const html = await container.renderToString(DatasetChart, { props: { plan } });
-  const cells = tableCells(html);
-  expect(cells).toContain(formatCount(plan.batchesPerEpoch));
-  expect(cells).toContain(formatCount(plan.imagesSkippedPerEpoch));
-  expect(cells).toContain(formatCount(plan.imagesRepeatedPerEpoch));
-  expect(html).toContain(`${formatCount(plan.imagesSkippedPerEpoch)} images`);
+  expect(tableCells(html)).toEqual([
+    ...['Each of the 4 devices', '275', '274', '14', '—', '—'],
+    ...['All 4 devices', '—', '—', '—', '0', '2'],
+  ]);
 });

@@ -7,13 +7,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import DatasetChart from '../../src/components/charts/DatasetChart.astro';
 import { playerView } from '../../src/charts/epoch-player';
-import { computeTraining, defaultInputs, type TrainingInputs, type TrainingPlan } from '../../src/lib';
-
-function planOf(overrides: Partial<TrainingInputs> = {}): TrainingPlan {
-  const result = computeTraining({ ...defaultInputs(), ...overrides });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join(' '));
-  return result.value;
-}
+import { type TrainingPlan } from '../../src/lib';
+import { planWith } from '../support/plans';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -45,7 +40,7 @@ function textOf(html: string, attribute: string): { tag: string; text: string } 
 
 describe('the player in the dataset chart', () => {
   test('the worked case: Batch 0 of the engine’s batches, live buttons, an empty live region', async () => {
-    const plan = planOf();
+    const plan = planWith();
     const html = await player(plan);
     expect(textOf(html, 'data-epoch-counter')?.text).toBe(playerView(plan, 0).counter);
     const found = buttons(html);
@@ -61,7 +56,7 @@ describe('the player in the dataset chart', () => {
   });
 
   test('a run with no batch: every button disabled, the reason in text', async () => {
-    const plan = planOf({ images: 10, batchSize: 64, lastBatch: 'drop' });
+    const plan = planWith({ images: 10, batchSize: 64, lastBatch: 'drop' });
     const html = await player(plan);
     for (const [tag] of buttons(html)) expect(tag).toContain('disabled');
     const reason = textOf(html, 'data-epoch-reason');

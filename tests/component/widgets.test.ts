@@ -12,18 +12,10 @@ import {
   FIELD_SPECS,
   QUANTITY_IDS,
   compareFrameworks,
-  computeTraining,
   quantity,
   quantities,
-  type TrainingInputs,
-  type TrainingPlan,
 } from '../../src/lib';
-
-function planFor(inputs: TrainingInputs): TrainingPlan {
-  const computed = computeTraining(inputs);
-  if (!computed.ok) throw new Error('invalid test inputs');
-  return computed.value;
-}
+import { planFor } from '../support/plans';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -8,16 +8,11 @@ import { describeDatasetText } from '../../src/charts/dataset-chart';
 import { describeEpochsText, epochReadout, tableEpochs } from '../../src/charts/epochs-chart';
 import { tableToCsv } from '../../src/charts/table';
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_INPUTS, computeTraining, type TrainingInputs, type TrainingPlan } from '../../src/lib';
+import { DEFAULT_INPUTS } from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage } from './browser';
+import { planFor } from '../support/plans';
 
 const PLAYGROUND = 'playground/';
-
-function planFor(inputs: TrainingInputs): TrainingPlan {
-  const computed = computeTraining(inputs);
-  if (!computed.ok) throw new Error('invalid test inputs');
-  return computed.value;
-}
 
 const CHARTS = [
   { element: 'epochs-chart', text: describeEpochsText },
@@ -92,7 +87,8 @@ describe('charts follow the state', () => {
     const plot = page.getByRole('group', { name: /Epoch cursor/ });
     const readout = page.locator('[data-chart-readout]');
     await plot.focus();
-    expect(await readout.textContent()).toBe(epochReadout(plan, plan.inputs.epochs));
+    // The chart's code arrives as the chart comes near (or takes focus): the readout is its own.
+    await expect.poll(() => readout.textContent()).toBe(epochReadout(plan, plan.inputs.epochs));
     await page.keyboard.press('Home');
     await expect.poll(() => readout.textContent()).toBe(epochReadout(plan, 0));
     await page.keyboard.press('ArrowRight');

@@ -5,22 +5,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { playerView } from '../../src/charts/epoch-player';
-import {
-  DEFAULT_INPUTS,
-  computeTraining,
-  formatCount,
-  type TrainingInputs,
-  type TrainingPlan,
-} from '../../src/lib';
+import { DEFAULT_INPUTS, formatCount } from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage, runAxe } from './browser';
+import { planFor } from '../support/plans';
 
 const PLAYGROUND = 'playground/';
-
-function planFor(inputs: TrainingInputs): TrainingPlan {
-  const computed = computeTraining(inputs);
-  if (!computed.ok) throw new Error('invalid test inputs');
-  return computed.value;
-}
 
 const counter = (page: Page) => page.locator('dataset-chart [data-epoch-counter]');
 const live = (page: Page) => page.locator('dataset-chart [data-epoch-live]');
@@ -200,11 +189,13 @@ describe('the player in place', () => {
     const heights: number[] = [];
     for (const javaScriptEnabled of [false, true]) {
       const { page, context } = await openPage(browser, PLAYGROUND, { javaScriptEnabled, viewport });
+      // Its code is loaded as it comes near the screen.
+      await player(page).scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => player(page).evaluate((node) => getComputedStyle(node).visibility))
+        .toBe(javaScriptEnabled ? 'visible' : 'hidden');
       const box = await player(page).boundingBox();
       heights.push(box?.height ?? 0);
-      expect(await player(page).evaluate((node) => getComputedStyle(node).visibility)).toBe(
-        javaScriptEnabled ? 'visible' : 'hidden',
-      );
       await context.close();
     }
     expect(heights[0]).toBeGreaterThan(0);

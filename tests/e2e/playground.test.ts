@@ -7,24 +7,17 @@ import {
   FIELD_SPECS,
   QUANTITY_IDS,
   compareFrameworks,
-  computeTraining,
   quantity,
   inputsFromParams,
   planFromParams,
   quantities,
   type TrainingInputs,
-  type TrainingPlan,
 } from '../../src/lib';
 import { pageStep } from '../../src/client/slider-scales';
 import { NO_PROBLEMS, launchBrowser, openEveryDisclosure, openPage, pageURL, runAxe } from './browser';
+import { planFor } from '../support/plans';
 
 const PLAYGROUND = 'playground/';
-
-function planFor(inputs: TrainingInputs): TrainingPlan {
-  const computed = computeTraining(inputs);
-  if (!computed.ok) throw new Error(computed.errors.map((error) => error.message).join('; '));
-  return computed.value;
-}
 
 /** Every output on the page against the engine's plan for `inputs`. */
 async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> {

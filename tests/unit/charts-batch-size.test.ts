@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { describeBatchSizeChart, roundUp125, showsDrop } from '../../src/charts/batch-size-chart';
 import { FRAMEWORK_INFO, batchSizeSweep, formatCount } from '../../src/lib';
 import { byClass, find } from './chart-helpers';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const number = (text: string) => Number(text.replace(/ \(current\)$/, '').replaceAll(',', ''));
 

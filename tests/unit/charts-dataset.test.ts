@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { MAX_CELLS, MAX_LANES, datasetLayout, describeDatasetChart } from '../../src/charts/dataset-chart';
 import { formatCount, type TrainingPlan } from '../../src/lib';
 import { byClass, find } from './chart-helpers';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 /** Cells drawn per category (each cell is one closed subpath of its category's path). */
 function cellsByCategory(plan: TrainingPlan, width = 640): Record<string, number> {
@@ -107,26 +107,41 @@ describe.each(plans)('%s', (_label, plan) => {
     if (layout.hiddenDevices === 0)
       expect(cells['repeated'] !== undefined).toBe(plan.imagesRepeatedPerEpoch > 0);
   });
+});
 
-  test('the table holds the plan’s numbers', () => {
-    const { rows, columns } = chart.table;
-    expect(columns).toEqual([
-      'Device',
-      'Batches',
-      'Full batches',
-      'Last batch size',
-      'Images skipped',
-      'Images repeated',
-    ]);
-    const cells = rows.flat();
-    expect(cells).toContain(formatCount(plan.batchesPerEpoch));
-    expect(cells).toContain(formatCount(plan.lastBatchSize));
-    expect(cells).toContain(formatCount(plan.imagesSkippedPerEpoch));
-    expect(cells).toContain(formatCount(plan.imagesRepeatedPerEpoch));
-    const full =
-      plan.lastBatchSize === plan.inputs.batchSize ? plan.batchesPerEpoch : plan.batchesPerEpoch - 1;
-    expect(rows[0]?.[2]).toBe(formatCount(full));
-  });
+// Cell by cell, with rows worked by hand (docs/worked-cases.md, cases A and B).
+test.each([
+  ['case A', { images: 48_000 }, [['Device 1', '750', '750', '64', '0', '0']]],
+  [
+    'case B, kept: ⌈35,126 / 32⌉ = 1,098, the last of 22',
+    { images: 35_126, batchSize: 32 },
+    [['Device 1', '1,098', '1,097', '22', '0', '0']],
+  ],
+  [
+    'case B, dropped: ⌊35,126 / 32⌋ = 1,097, 22 left out',
+    { images: 35_126, batchSize: 32, lastBatch: 'drop' },
+    [['Device 1', '1,097', '1,097', '32', '22', '0']],
+  ],
+  [
+    'case B on 4 devices: 8,782 each (2 padding copies) = 274 × 32 + 14',
+    { images: 35_126, batchSize: 32, devices: 4 },
+    [
+      ['Each of the 4 devices', '275', '274', '14', '—', '—'],
+      ['All 4 devices', '—', '—', '—', '0', '2'],
+    ],
+  ],
+  ['10 images in batches of 64: one partial batch', { images: 10 }, [['Device 1', '1', '0', '10', '0', '0']]],
+] as const)('the table of %s', (_label, change, rows) => {
+  const chart = describeDatasetChart(planFor(inputsFor('pytorch', change)), { width: 640 });
+  expect(chart.table.columns).toEqual([
+    'Device',
+    'Batches',
+    'Full batches',
+    'Last batch size',
+    'Images skipped',
+    'Images repeated',
+  ]);
+  expect(chart.table.rows).toEqual(rows);
 });
 
 test('the worked case: full batches only, every batch alternating shade when a cell is at most a batch', () => {

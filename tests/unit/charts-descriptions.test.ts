@@ -14,7 +14,7 @@ import {
   type ChartOptions,
 } from '../../src/charts/types';
 import { formatCount, type TrainingPlan } from '../../src/lib';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const NODE_BUDGET = 300;
 

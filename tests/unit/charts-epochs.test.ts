@@ -14,7 +14,7 @@ import {
 import { renderSvgToString } from '../../src/charts/svg';
 import { countsAtEpoch, formatCount } from '../../src/lib';
 import { byClass, find } from './chart-helpers';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 /** The vertices of an "M…L…" path. */
 function pathPoints(d: string): [number, number][] {

@@ -17,7 +17,7 @@ import {
   svgText,
   type SvgNode,
 } from '../../src/charts/svg';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 describe('renderSvgToString', () => {
   test('renders attributes, children and text', () => {

@@ -14,7 +14,7 @@ import {
   type DerivationTemplateId,
   type TrainingInputs,
 } from '../../src/lib';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 /** A grid of inputs designed to reach every template: splits, 1 and 2 devices, keep and drop, GA 1 and 3/4. */
 const GRID: TrainingInputs[] = FRAMEWORKS.flatMap((framework) =>

@@ -1,4 +1,4 @@
-// Who gets what on several devices (notes §1.3 DistributedSampler, §3.1 accelerate).
+// Who gets what on several devices (docs/frameworks.md: DistributedSampler; Trainer batches per process, for accelerate).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -9,15 +9,9 @@ import {
   fullBatchesPerEpoch,
   imagesLeftOutBeforeSharding,
   repeatsInDroppedBatches,
-  type TrainingInputs,
   type TrainingPlan,
 } from '../../src/lib';
-
-function planFor(inputs: Partial<TrainingInputs>): TrainingPlan {
-  const computed = computeTraining({ ...DEFAULT_INPUTS, ...inputs });
-  if (!computed.ok) throw new Error(computed.errors.map((error) => error.message).join(' '));
-  return computed.value;
-}
+import { planWith } from '../support/plans';
 
 /** Plans over every framework and policy, up to the given sizes (refused inputs are skipped). */
 function plans(maxImages: number, maxBatchSize: number): fc.Arbitrary<TrainingPlan> {
@@ -35,19 +29,19 @@ function plans(maxImages: number, maxBatchSize: number): fc.Arbitrary<TrainingPl
 }
 
 describe('deviceEpoch', () => {
-  test('§1.3: N = 35,126 on 4 devices pads 2 images, one each on the last two ranks', () => {
-    const plan = planFor({ images: 35_126, batchSize: 32, devices: 4 });
+  test('DistributedSampler: N = 35,126 on 4 devices pads 2 images, one each on the last two ranks', () => {
+    const plan = planWith({ images: 35_126, batchSize: 32, devices: 4 });
     expect([1, 2, 3, 4].map((device) => deviceEpoch(plan, device).repeated)).toEqual([0, 0, 1, 1]);
   });
 
-  test('§3.1: HF Trainer, N = 3,662, B = 16, 2 processes: 2 repeats complete the last batch, 16 loop back', () => {
-    const plan = planFor({ images: 3_662, batchSize: 16, devices: 2, framework: 'hf-trainer' });
+  test('Trainer batches per process: HF Trainer, N = 3,662, B = 16, 2 processes: 2 repeats complete the last batch, 16 loop back', () => {
+    const plan = planWith({ images: 3_662, batchSize: 16, devices: 2, framework: 'hf-trainer' });
     expect([1, 2].map((device) => deviceEpoch(plan, device).repeated)).toEqual([2, 16]);
     expect(imagesLeftOutBeforeSharding(plan)).toBe(0);
   });
 
   test('accelerate drops whole batches before dealing them: left out, not skipped by a device', () => {
-    const plan = planFor({
+    const plan = planWith({
       images: 3_662,
       batchSize: 16,
       devices: 2,
@@ -58,10 +52,10 @@ describe('deviceEpoch', () => {
     expect(deviceEpoch(plan, 1).skipped).toBe(0);
   });
 
-  test('§1.3 with drop_last: the padding copies are dropped with the last batches, none seen twice', () => {
+  test('DistributedSampler with drop_last: the padding copies are dropped with the last batches, none seen twice', () => {
     // 35,126 on 4 devices: 8,782 each, 2 padding copies at the ends of ranks 3 and 4; batches
     // of 32 leave 14 per device in a dropped last batch, the copies among them.
-    const plan = planFor({ images: 35_126, batchSize: 32, devices: 4, lastBatch: 'drop' });
+    const plan = planWith({ images: 35_126, batchSize: 32, devices: 4, lastBatch: 'drop' });
     expect(plan.imagesRepeatedPerEpoch).toBe(2);
     expect(plan.imagesSkippedPerEpoch).toBe(4 * (8_782 % 32));
     expect(repeatsInDroppedBatches(plan)).toBe(2);

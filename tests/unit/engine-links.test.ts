@@ -13,7 +13,7 @@ import {
   planFromParams,
   type TrainingInputs,
 } from '../../src/lib';
-import { inputsFor } from './engine-helpers';
+import { inputsFor } from '../support/plans';
 
 const RUNS = { numRuns: Number(process.env['FC_RUNS'] ?? 200) };
 const read = (query: string, base?: TrainingInputs) => planFromParams(new URLSearchParams(query), base);
@@ -40,7 +40,7 @@ describe('planFromParams', () => {
   });
 
   test('a combination the engine refuses falls back field by field: the validation share, not the images', () => {
-    // Keras: ⌊1 × (1 − 0.5)⌋ = 0 training images (notes §2.2).
+    // Keras: ⌊1 × (1 − 0.5)⌋ = 0 training images (docs/frameworks.md: Keras validation_split).
     const { inputs, notices } = read('framework=keras&images=1&val=50&batch=8');
     expect(inputs).toEqual({ ...inputsFor('keras'), images: 1, batchSize: 8 });
     expect(notices.map((notice) => notice.field)).toEqual(['validationPercent']);

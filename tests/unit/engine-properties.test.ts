@@ -1,6 +1,6 @@
 /**
  * Properties of the engine for all frameworks, checked on random inputs with fast-check,
- * partly against a small oracle written from the notes' formulas (§1.3, §3.1, §3.2, §4, §6, §7, §11)
+ * partly against a small oracle written from the formulas of docs/frameworks.md (DistributedSampler, Trainer batches per process, Trainer optimizer steps, Lightning, DeepSpeed, Summary, Validation splits)
  * in a different form from the engine's (e.g. ⌈N/(B·P)⌉ rather than ⌈⌈N/B⌉/P⌉).
  */
 import fc from 'fast-check';
@@ -18,7 +18,7 @@ import {
   type TrainingInputs,
   type TrainingPlan,
 } from '../../src/lib';
-import { NUMERIC_PLAN_FIELDS } from './engine-helpers';
+import { NUMERIC_PLAN_FIELDS } from '../support/plans';
 
 const RUNS = { numRuns: Number(process.env['FC_RUNS'] ?? 100) };
 
@@ -45,7 +45,7 @@ const inputsArb: fc.Arbitrary<TrainingInputs> = fc.record({
 const floorDiv = (a: number, b: number) => Math.floor(a / b);
 const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
-/** What the notes say, computed independently of the engine. */
+/** What docs/frameworks.md says, computed independently of the engine. */
 function oracle(inputs: TrainingInputs) {
   const info = FRAMEWORK_INFO[inputs.framework];
   // Keras and fastai are modelled on one device without accumulation; Keras never drops.
@@ -53,7 +53,7 @@ function oracle(inputs: TrainingInputs) {
   const GA = info.accumulationUnavailable ? 1 : inputs.accumulationSteps;
   const keep = info.dropUnavailable ? true : inputs.lastBatch === 'keep';
   const { images: N, batchSize: B, epochs: E } = inputs;
-  // §11: the fraction as typed ("12.5" % → 0.125), as a double.
+  // Validation splits: the fraction as typed ("12.5" % → 0.125), as a double.
   const v = Number(`${inputs.validationPercent}e-2`);
   let training = N;
   if (inputs.validationPercent > 0) {
@@ -129,7 +129,7 @@ describe('counts per epoch', () => {
         const o = oracle(inputs);
         const { batchesPerEpoch: b, lastBatchSize: last } = plan;
         const B = inputs.batchSize;
-        // n, in units where it is an integer: accelerate (§3.1) shares N over P devices by whole batches.
+        // n, in units where it is an integer: accelerate (Trainer batches per process) shares N over P devices by whole batches.
         // Elsewhere n is what the sampler hands one device: the derivation's n line, or N on one device.
         const drawn = plan.derivation.find((step) => step.quantity === 'images-per-device')?.value;
         if (o.accelerate || o.P === 1) expect(drawn).toBeUndefined();
@@ -161,7 +161,7 @@ describe('counts per epoch', () => {
     );
   });
 
-  test('repeated and skipped images (§1.3, §3.1)', () => {
+  test('repeated and skipped images (DistributedSampler, Trainer batches per process)', () => {
     fc.assert(
       fc.property(inputsArb, (inputs) => {
         const plan = planOrReason(inputs);
@@ -202,7 +202,7 @@ describe('counts per epoch', () => {
         const E = inputs.epochs;
         expect(steps).toBeLessThanOrEqual(totalBatches);
         // Every framework that flushes at the epoch's end steps at least once per epoch. Raw
-        // DeepSpeed (§6) has no flush: ⌊E·b/GA⌋ is 0 while fewer than GA micro-batches were run.
+        // DeepSpeed has no flush (docs/frameworks.md: DeepSpeed): ⌊E·b/GA⌋ is 0 while fewer than GA micro-batches were run.
         if (o.deepspeed) expect(steps >= 1).toBe(E * b >= o.GA);
         else expect(steps).toBeGreaterThanOrEqual(b === 0 ? 0 : E);
         const uneven = o.deepspeed && o.GA > 1 && b % o.GA !== 0;

@@ -1,15 +1,16 @@
 /**
- * The engine against the research notes (/work/shared/notes/batch-arithmetic.md).
- * Every expected number below is quoted from the notes (section in each case's name), not
+ * The engine against the worked cases of docs/worked-cases.md (cases A–F) and the rules of
+ * docs/frameworks.md (sections named by their headings).
+ * Every expected number below is quoted from those docs (case or section in each case's name), not
  * recomputed: that is the point of these tests. Where a number is derived from a formula of
- * the notes rather than quoted, the comment says so.
+ * the docs rather than quoted, the comment says so.
  *
- * Out of scope (the engine does not model them): tf.data repeat-then-batch (§2.3, §8 B 54,885),
- * Flax (§5, §8 B), WeightedRandomSampler (§1.4), Keras steps_per_epoch and validation steps
- * (§2.1, §8 A 150 val steps), Keras' default batch size 32 (§2.1), DistributedSampler(drop_last=True)
- * (§1.3 8,781 per rank), HF logging/eval/save steps and fractional epochs / max_steps (§3.2, §3.4),
- * Lightning limit_train_batches / max_steps (§4), fastai GradientAccumulation (§5), DeepSpeed config
- * resolution other than the product B·P·GA (§6, §8 D).
+ * Out of scope (the engine does not model them): tf.data repeat-then-batch (tf.data, case B 54,885),
+ * Flax (JAX / Flax, case B), WeightedRandomSampler (WeightedRandomSampler), Keras steps_per_epoch and validation steps
+ * (Keras steps per epoch, case A 150 val steps), Keras' default batch size 32 (Keras steps per epoch), DistributedSampler(drop_last=True)
+ * (DistributedSampler 8,781 per rank), HF logging/eval/save steps and fractional epochs / max_steps (Trainer optimizer steps, Trainer logging intervals),
+ * Lightning limit_train_batches / max_steps (Lightning), fastai GradientAccumulation (fastai), DeepSpeed config
+ * resolution other than the product B·P·GA (DeepSpeed, case D).
  */
 import { describe, expect, test } from 'vitest';
 import {
@@ -26,7 +27,7 @@ import {
   PER_EPOCH_ACCUMULATION_FRAMEWORKS,
   inputsFor,
   planFor,
-} from './engine-helpers';
+} from '../support/plans';
 
 type PlanNumbers = Partial<
   Pick<TrainingPlan, Exclude<keyof TrainingPlan, 'inputs' | 'series' | 'derivation' | 'notes'>>
@@ -40,7 +41,7 @@ interface WorkedCase {
   expected: Expected;
 }
 
-/** One worked example of the notes, for each framework it names. */
+/** One worked example of the docs, for each framework it names. */
 function cases(
   title: string,
   frameworks: readonly Framework[],
@@ -55,7 +56,7 @@ function cases(
 }
 
 const ALL = FRAMEWORKS;
-/** Frameworks that let the reader drop the last batch (Keras cannot, notes §2.1). */
+/** Frameworks that let the reader drop the last batch (Keras cannot, docs/frameworks.md: Keras steps per epoch). */
 const CAN_DROP: readonly Framework[] = FRAMEWORKS.filter((framework) => framework !== 'keras');
 /** Frameworks with several devices modelled. */
 const MULTI_DEVICE: readonly Framework[] = ['pytorch', 'hf-trainer', 'lightning', 'deepspeed'];
@@ -69,7 +70,7 @@ const B = { images: 35_126, batchSize: 32, epochs: 50 };
 const C = { images: 3_662, batchSize: 16, epochs: 20 };
 
 const WORKED: WorkedCase[] = [
-  // The article's worked case (notes preamble; §10 "Case A (5.76 M image-passes)").
+  // The article's worked case (docs/worked-cases.md, case A: 5,760,000 image passes).
   {
     name: 'preamble: the default case, 48,000 images, B=64, E=120 [DEFAULT_INPUTS]',
     inputs: { ...DEFAULT_INPUTS },
@@ -83,9 +84,9 @@ const WORKED: WorkedCase[] = [
     },
   },
 
-  // §8 A. 48,000 images, B=64, E=120.
+  // Case A. 48,000 images, B=64, E=120.
   ...cases(
-    '§8 A: 1 GPU, keep: 750/epoch, 90,000 in all',
+    'case A: 1 GPU, keep: 750/epoch, 90,000 in all',
     ALL,
     { ...A, ...KEEP },
     {
@@ -95,7 +96,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 A: 1 GPU, drop_last: 750/epoch, 90,000 in all',
+    'case A: 1 GPU, drop_last: 750/epoch, 90,000 in all',
     ALL,
     { ...A, ...DROP },
     {
@@ -105,7 +106,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 A: Keras validation_split=0.2: 38,400 / 9,600, 600/epoch, 72,000',
+    'case A: Keras validation_split=0.2: 38,400 / 9,600, 600/epoch, 72,000',
     ['keras'],
     {
       ...A,
@@ -114,7 +115,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 38_400, validationImages: 9_600, batchesPerEpoch: 600, totalBatches: 72_000 },
   ),
   ...cases(
-    '§8 A: fastai RandomSplitter(0.2): 600/epoch, 72,000',
+    'case A: fastai RandomSplitter(0.2): 600/epoch, 72,000',
     ['fastai'],
     { ...A, validationPercent: 20 },
     {
@@ -123,7 +124,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 A: 2 GPUs DDP, global batch 128: 375/epoch per GPU, 45,000 optimizer steps',
+    'case A: 2 GPUs DDP, global batch 128: 375/epoch per GPU, 45,000 optimizer steps',
     MULTI_DEVICE,
     {
       ...A,
@@ -132,7 +133,7 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 375, totalOptimizerSteps: 45_000, effectiveBatchSize: 128 },
   ),
   ...cases(
-    '§8 A: GA=4, 1 GPU, effective 256: ⌈750/4⌉ = 188/epoch, 22,560',
+    'case A: GA=4, 1 GPU, effective 256: ⌈750/4⌉ = 188/epoch, 22,560',
     PER_EPOCH,
     {
       ...A,
@@ -146,7 +147,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 A: GA=4, 1 GPU, raw DeepSpeed: ⌊90,000/4⌋ = 22,500',
+    'case A: GA=4, 1 GPU, raw DeepSpeed: ⌊90,000/4⌋ = 22,500',
     ['deepspeed'],
     {
       ...A,
@@ -155,7 +156,7 @@ const WORKED: WorkedCase[] = [
     { totalOptimizerSteps: 22_500, optimizerStepsPerEpoch: null, effectiveBatchSize: 256 },
   ),
   ...cases(
-    '§8 A: GA=4, 2 GPUs, effective 512: 375 → 94/epoch, 11,280',
+    'case A: GA=4, 2 GPUs, effective 512: 375 → 94/epoch, 11,280',
     PER_EPOCH,
     {
       ...A,
@@ -170,9 +171,9 @@ const WORKED: WorkedCase[] = [
     },
   ),
 
-  // §8 B. EyePACS-like: 35,126 images, B=32, E=50.
+  // Case B. EyePACS-like: 35,126 images, B=32, E=50.
   ...cases(
-    '§8 B: 1 GPU, keep: 1,098/epoch (last batch 22), 54,900',
+    'case B: 1 GPU, keep: 1,098/epoch (last batch 22), 54,900',
     ALL,
     { ...B, ...KEEP },
     {
@@ -183,7 +184,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 B: 1 GPU, drop_last: 1,097/epoch, 54,850, 22 skipped',
+    'case B: 1 GPU, drop_last: 1,097/epoch, 54,850, 22 skipped',
     CAN_DROP,
     { ...B, ...DROP },
     {
@@ -193,7 +194,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 B: Keras validation_split=0.2: 28,100 / 7,026, 879/epoch, 43,950',
+    'case B: Keras validation_split=0.2: 28,100 / 7,026, 879/epoch, 43,950',
     ['keras'],
     {
       ...B,
@@ -202,7 +203,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_100, validationImages: 7_026, batchesPerEpoch: 879, totalBatches: 43_950 },
   ),
   ...cases(
-    '§8 B: Keras validation_split=0.1: 31,613 / 3,513, 988/epoch',
+    'case B: Keras validation_split=0.1: 31,613 / 3,513, 988/epoch',
     ['keras'],
     {
       ...B,
@@ -211,7 +212,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 31_613, validationImages: 3_513, batchesPerEpoch: 988 },
   ),
   ...cases(
-    '§8 B: fastai default split and drop_last: train 28,101, 878/epoch, 43,900',
+    'case B: fastai default split and drop_last: train 28,101, 878/epoch, 43,900',
     ['fastai'],
     {
       ...B,
@@ -220,7 +221,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_101, batchesPerEpoch: 878, totalBatches: 43_900 },
   ),
   ...cases(
-    '§8 B: 2 GPUs, keep: 549/epoch per GPU, 27,450',
+    'case B: 2 GPUs, keep: 549/epoch per GPU, 27,450',
     MULTI_DEVICE,
     { ...B, ...KEEP, devices: 2 },
     {
@@ -229,7 +230,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 B: 2 GPUs, drop_last: 548/epoch per GPU, 27,400',
+    'case B: 2 GPUs, drop_last: 548/epoch per GPU, 27,400',
     MULTI_DEVICE,
     { ...B, ...DROP, devices: 2 },
     {
@@ -238,7 +239,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 B: 2 GPUs DistributedSampler: no padding (35,126 is even)',
+    'case B: 2 GPUs DistributedSampler: no padding (35,126 is even)',
     DDP,
     { ...B, devices: 2 },
     {
@@ -246,9 +247,9 @@ const WORKED: WorkedCase[] = [
       imagesRepeatedPerEpoch: 0,
     },
   ),
-  // Not quoted in §8 B: HF's even_batches repeat count from the §3.1 formula, 2·549·32 − 35,126.
+  // Not quoted in case B: HF's even_batches repeat count from the Trainer batches per process formula, 2·549·32 − 35,126.
   ...cases(
-    '§3.1 formula on §8 B: 2 GPUs HF even_batches repeats P·L·B − N = 10',
+    'Trainer batches per process formula on case B: 2 GPUs HF even_batches repeats P·L·B − N = 10',
     ['hf-trainer'],
     {
       ...B,
@@ -257,7 +258,7 @@ const WORKED: WorkedCase[] = [
     { imagesPerDevice: 549 * 32, imagesRepeatedPerEpoch: 10, lastBatchSize: 32 },
   ),
   ...cases(
-    '§1.3 / §8 B: 4 GPUs DistributedSampler: 8,782 per GPU, 2 duplicated, 275/epoch',
+    'DistributedSampler / case B: 4 GPUs DistributedSampler: 8,782 per GPU, 2 duplicated, 275/epoch',
     DDP,
     {
       ...B,
@@ -265,9 +266,9 @@ const WORKED: WorkedCase[] = [
     },
     { samplerPerDevice: 8_782, imagesPerDevice: 8_782, imagesRepeatedPerEpoch: 2, batchesPerEpoch: 275 },
   ),
-  ...cases('§8 B: 4 GPUs: 275/epoch', ['hf-trainer'], { ...B, devices: 4 }, { batchesPerEpoch: 275 }),
+  ...cases('case B: 4 GPUs: 275/epoch', ['hf-trainer'], { ...B, devices: 4 }, { batchesPerEpoch: 275 }),
   ...cases(
-    '§8 B: GA=4, 1 GPU, effective 128: ⌈1,098/4⌉ = 275/epoch, 13,750',
+    'case B: GA=4, 1 GPU, effective 128: ⌈1,098/4⌉ = 275/epoch, 13,750',
     PER_EPOCH,
     {
       ...B,
@@ -276,7 +277,7 @@ const WORKED: WorkedCase[] = [
     { optimizerStepsPerEpoch: 275, totalOptimizerSteps: 13_750, effectiveBatchSize: 128 },
   ),
   ...cases(
-    '§8 B: GA=4, 1 GPU, raw DeepSpeed: ⌊54,900/4⌋ = 13,725',
+    'case B: GA=4, 1 GPU, raw DeepSpeed: ⌊54,900/4⌋ = 13,725',
     ['deepspeed'],
     {
       ...B,
@@ -285,7 +286,7 @@ const WORKED: WorkedCase[] = [
     { totalOptimizerSteps: 13_725, optimizerStepsPerEpoch: null },
   ),
   ...cases(
-    '§8 B: GA=4, 2 GPUs, effective 256: 549 → 138/epoch, 6,900',
+    'case B: GA=4, 2 GPUs, effective 256: 549 → 138/epoch, 6,900',
     PER_EPOCH,
     {
       ...B,
@@ -301,7 +302,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 B: GA=4, 2 GPUs, drop_last: 548 → 137/epoch, 6,850',
+    'case B: GA=4, 2 GPUs, drop_last: 548 → 137/epoch, 6,850',
     PER_EPOCH,
     {
       ...B,
@@ -312,9 +313,9 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 548, optimizerStepsPerEpoch: 137, totalOptimizerSteps: 6_850 },
   ),
 
-  // §8 C. APTOS-like: 3,662 images, B=16, E=20.
+  // Case C. APTOS-like: 3,662 images, B=16, E=20.
   ...cases(
-    '§8 C: 1 GPU, no GA, keep: 229/epoch (last batch 14), 4,580',
+    'case C: 1 GPU, no GA, keep: 229/epoch (last batch 14), 4,580',
     ALL,
     { ...C, ...KEEP },
     {
@@ -324,7 +325,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: 1 GPU, no GA, drop_last: 228/epoch, 4,560',
+    'case C: 1 GPU, no GA, drop_last: 228/epoch, 4,560',
     CAN_DROP,
     { ...C, ...DROP },
     {
@@ -333,7 +334,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: 2 GPUs DistributedSampler: ⌈1,831/16⌉ = 115/epoch',
+    'case C: 2 GPUs DistributedSampler: ⌈1,831/16⌉ = 115/epoch',
     DDP,
     { ...C, ...KEEP, devices: 2 },
     {
@@ -343,16 +344,16 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: 2 GPUs, drop_last: 114/epoch',
+    'case C: 2 GPUs, drop_last: 114/epoch',
     MULTI_DEVICE,
     { ...C, ...DROP, devices: 2 },
     {
       batchesPerEpoch: 114,
     },
   ),
-  // §1.3: the DataLoader's drop_last does not change len(sampler) = ⌈1,831⌉; 7 per device are skipped.
+  // DistributedSampler: the DataLoader's drop_last does not change len(sampler) = ⌈1,831⌉; 7 per device are skipped.
   ...cases(
-    '§1.3 / §8 C: 2 GPUs DistributedSampler, drop_last: n = 1,831, 1,824 in batches',
+    'DistributedSampler / case C: 2 GPUs DistributedSampler, drop_last: n = 1,831, 1,824 in batches',
     DDP,
     {
       ...C,
@@ -362,7 +363,7 @@ const WORKED: WorkedCase[] = [
     { samplerPerDevice: 1_831, imagesPerDevice: 1_824, imagesSkippedPerEpoch: 14 },
   ),
   ...cases(
-    '§8 C / §3.1: 2 GPUs accelerate even_batches: 115/epoch, 1,840 per rank, 18 repeated',
+    'case C / Trainer batches per process: 2 GPUs accelerate even_batches: 115/epoch, 1,840 per rank, 18 repeated',
     ['hf-trainer'],
     { ...C, ...KEEP, devices: 2 },
     {
@@ -372,7 +373,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: GA=4 + 2 GPUs, effective 128: ⌈115/4⌉ = 29/epoch, 580',
+    'case C: GA=4 + 2 GPUs, effective 128: ⌈115/4⌉ = 29/epoch, 580',
     PER_EPOCH,
     {
       ...C,
@@ -388,7 +389,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: GA=4 + 2 GPUs, drop_last: 114 → 29/epoch, 580',
+    'case C: GA=4 + 2 GPUs, drop_last: 114 → 29/epoch, 580',
     PER_EPOCH,
     {
       ...C,
@@ -399,7 +400,7 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 114, optimizerStepsPerEpoch: 29, totalOptimizerSteps: 580 },
   ),
   ...cases(
-    '§8 C: GA=4 + 2 GPUs, raw DeepSpeed: ⌊2,300/4⌋ = 575, train_batch_size 128',
+    'case C: GA=4 + 2 GPUs, raw DeepSpeed: ⌊2,300/4⌋ = 575, train_batch_size 128',
     ['deepspeed'],
     {
       ...C,
@@ -409,7 +410,7 @@ const WORKED: WorkedCase[] = [
     { totalBatches: 2_300, totalOptimizerSteps: 575, effectiveBatchSize: 128 },
   ),
   ...cases(
-    '§8 C: GA=4, 1 GPU: ⌈229/4⌉ = 58/epoch, 1,160',
+    'case C: GA=4, 1 GPU: ⌈229/4⌉ = 58/epoch, 1,160',
     PER_EPOCH,
     { ...C, accumulationSteps: 4 },
     {
@@ -418,7 +419,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§8 C: Keras validation_split=0.2: 2,929 / 733, 184/epoch',
+    'case C: Keras validation_split=0.2: 2,929 / 733, 184/epoch',
     ['keras'],
     {
       ...C,
@@ -427,7 +428,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 2_929, validationImages: 733, batchesPerEpoch: 184 },
   ),
   ...cases(
-    '§8 C: fastai default: train 2,930, 183/epoch',
+    'case C: fastai default: train 2,930, 183/epoch',
     ['fastai'],
     { ...C, validationPercent: 20 },
     {
@@ -436,9 +437,9 @@ const WORKED: WorkedCase[] = [
     },
   ),
 
-  // §8 D / §6. The engine models only the product train_batch = micro · GA · world.
+  // case D / DeepSpeed. The engine models only the product train_batch = micro · GA · world.
   ...cases(
-    '§8 D / §6: {micro 16, GA 4, world 2} → train_batch_size 128',
+    'case D / DeepSpeed: {micro 16, GA 4, world 2} → train_batch_size 128',
     ['deepspeed'],
     {
       batchSize: 16,
@@ -448,9 +449,9 @@ const WORKED: WorkedCase[] = [
     { effectiveBatchSize: 128 },
   ),
 
-  // §11 worked split: N = 35,126, v = 20 %.
+  // Validation splits worked split: N = 35,126, v = 20 %.
   ...cases(
-    '§11: Keras validation_split 0.2 of 35,126: 28,100 / 7,026',
+    'Validation splits: Keras validation_split 0.2 of 35,126: 28,100 / 7,026',
     ['keras'],
     {
       images: 35_126,
@@ -459,7 +460,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_100, validationImages: 7_026 },
   ),
   ...cases(
-    '§11: fastai RandomSplitter 0.2 of 35,126: 28,101 / 7,025',
+    'Validation splits: fastai RandomSplitter 0.2 of 35,126: 28,101 / 7,025',
     ['fastai'],
     {
       images: 35_126,
@@ -468,7 +469,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_101, validationImages: 7_025 },
   ),
   ...cases(
-    '§11: random_split [0.8, 0.2] of 35,126: 28,101 / 7,025',
+    'Validation splits: random_split [0.8, 0.2] of 35,126: 28,101 / 7,025',
     DDP,
     {
       images: 35_126,
@@ -477,7 +478,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_101, validationImages: 7_025 },
   ),
   ...cases(
-    '§11: train_test_split 0.2 of 35,126: 28,100 / 7,026',
+    'Validation splits: train_test_split 0.2 of 35,126: 28,100 / 7,026',
     ['hf-trainer'],
     {
       images: 35_126,
@@ -486,9 +487,9 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 28_100, validationImages: 7_026 },
   ),
 
-  // §11 test vectors and §2.2 / §5 floating-point edges.
+  // Validation splits test vectors and Keras validation_split / fastai floating-point edges.
   ...cases(
-    '§11 / §2.2: Keras (1000, 7 %): 1000 × 0.93 = 929.999… → train 929, val 71',
+    'Validation splits / Keras validation_split: Keras (1000, 7 %): 1000 × 0.93 = 929.999… → train 929, val 71',
     ['keras'],
     {
       images: 1_000,
@@ -497,7 +498,7 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 929, validationImages: 71 },
   ),
   ...cases(
-    '§11 / §2.2: Keras (100, 29 %): train 71, val 29',
+    'Validation splits / Keras validation_split: Keras (100, 29 %): train 71, val 29',
     ['keras'],
     { images: 100, validationPercent: 29 },
     {
@@ -506,7 +507,7 @@ const WORKED: WorkedCase[] = [
     },
   ),
   ...cases(
-    '§11 / §5: fastai (100, 29 %): 0.29 × 100 = 28.999… → valid 28',
+    'Validation splits / fastai: fastai (100, 29 %): 0.29 × 100 = 28.999… → valid 28',
     ['fastai'],
     {
       images: 100,
@@ -515,7 +516,7 @@ const WORKED: WorkedCase[] = [
     { validationImages: 28, trainingImages: 72 },
   ),
   ...cases(
-    '§2.2: Keras x = 0…9, validation_split 0.25: train [0..6], val [7, 8, 9]',
+    'Keras validation_split: Keras x = 0…9, validation_split 0.25: train [0..6], val [7, 8, 9]',
     ['keras'],
     {
       images: 10,
@@ -525,9 +526,9 @@ const WORKED: WorkedCase[] = [
     { trainingImages: 7, validationImages: 3 },
   ),
 
-  // §3.2 (HF; the same ⌈L/GA⌉ rule holds for accelerate (§3.5) and Lightning (§4)).
+  // Trainer optimizer steps (HF; the same ⌈L/GA⌉ rule holds for accelerate (accelerate in a custom loop) and Lightning (Lightning)).
   ...cases(
-    '§3.2: N=3,662, B=16, GA=4, E=2: 229 batches, 58 updates/epoch, global_step 116',
+    'Trainer optimizer steps: N=3,662, B=16, GA=4, E=2: 229 batches, 58 updates/epoch, global_step 116',
     PER_EPOCH,
     {
       images: 3_662,
@@ -538,7 +539,7 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 229, optimizerStepsPerEpoch: 58, totalOptimizerSteps: 116 },
   ),
   ...cases(
-    '§3.2: N=150, B=16, GA=4: 10 batches, 3 updates/epoch',
+    'Trainer optimizer steps: N=150, B=16, GA=4: 10 batches, 3 updates/epoch',
     PER_EPOCH,
     {
       images: 150,
@@ -548,7 +549,7 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 10, optimizerStepsPerEpoch: 3 },
   ),
   ...cases(
-    '§3.2: N=20, B=16, GA=4: 2 batches < GA → 1 update/epoch',
+    'Trainer optimizer steps: N=20, B=16, GA=4: 2 batches < GA → 1 update/epoch',
     PER_EPOCH,
     {
       images: 20,
@@ -558,9 +559,9 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 2, optimizerStepsPerEpoch: 1 },
   ),
 
-  // §4 Lightning 2-process DDP run (E is not stated; 6 steps = 2/epoch × 3 and 3 = 1 × 3 imply E = 3).
+  // Lightning Lightning 2-process DDP run (E is not stated; 6 steps = 2/epoch × 3 and 3 = 1 × 3 imply E = 3).
   ...cases(
-    '§4: Lightning DDP N=150, B=16, GA=4, P=2: len(sampler) 75, 5 batches, 6 steps',
+    'Lightning: Lightning DDP N=150, B=16, GA=4, P=2: len(sampler) 75, 5 batches, 6 steps',
     ['lightning'],
     {
       images: 150,
@@ -573,7 +574,7 @@ const WORKED: WorkedCase[] = [
     { samplerPerDevice: 75, imagesPerDevice: 75, batchesPerEpoch: 5, totalOptimizerSteps: 6 },
   ),
   ...cases(
-    '§4: Lightning DDP N=150, B=16, GA=4, P=2, drop_last: 4 batches, 3 steps',
+    'Lightning: Lightning DDP N=150, B=16, GA=4, P=2, drop_last: 4 batches, 3 steps',
     ['lightning'],
     {
       images: 150,
@@ -586,9 +587,9 @@ const WORKED: WorkedCase[] = [
     { samplerPerDevice: 75, imagesPerDevice: 64, batchesPerEpoch: 4, totalOptimizerSteps: 3 },
   ),
 
-  // §3.1 accelerate vs DistributedSampler with drop_last: N=3, B=1, P=2 → accelerate 1, DDP 2.
+  // Trainer batches per process accelerate vs DistributedSampler with drop_last: N=3, B=1, P=2 → accelerate 1, DDP 2.
   ...cases(
-    '§3.1: N=3, B=1, P=2, drop_last: accelerate 1 batch',
+    'Trainer batches per process: N=3, B=1, P=2, drop_last: accelerate 1 batch',
     ['hf-trainer'],
     {
       images: 3,
@@ -599,7 +600,7 @@ const WORKED: WorkedCase[] = [
     { batchesPerEpoch: 1 },
   ),
   ...cases(
-    '§3.1: N=3, B=1, P=2, drop_last: DistributedSampler + DataLoader 2 batches',
+    'Trainer batches per process: N=3, B=1, P=2, drop_last: DistributedSampler + DataLoader 2 batches',
     DDP,
     {
       images: 3,
@@ -622,44 +623,44 @@ function pick(plan: TrainingPlan, expected: Expected): Expected {
   );
 }
 
-describe('worked examples of the notes', () => {
+describe('worked examples of the docs', () => {
   test.each(WORKED)('$name', ({ inputs, expected }) => {
     expect(pick(planFor(inputs), expected)).toEqual(expected);
   });
 });
 
-describe('old HF floor (§3.3, §8): reported only as a note', () => {
+describe('old HF floor (Trainer floor to ceiling, worked cases): reported only as a note', () => {
   test.each([
     {
-      name: '§8 A: GA=4, 1 GPU: 187/epoch → 22,440',
+      name: 'case A: GA=4, 1 GPU: 187/epoch → 22,440',
       overrides: { ...A, accumulationSteps: 4 },
       per: '187',
       all: '22,440',
       current: 22_560,
     },
     {
-      name: '§8 A: GA=4, 2 GPUs: 93/epoch → 11,160',
+      name: 'case A: GA=4, 2 GPUs: 93/epoch → 11,160',
       overrides: { ...A, accumulationSteps: 4, devices: 2 },
       per: '93',
       all: '11,160',
       current: 11_280,
     },
     {
-      name: '§8 B: GA=4, 1 GPU: 274/epoch → 13,700',
+      name: 'case B: GA=4, 1 GPU: 274/epoch → 13,700',
       overrides: { ...B, accumulationSteps: 4 },
       per: '274',
       all: '13,700',
       current: 13_750,
     },
     {
-      name: '§8 C: GA=4, 2 GPUs: 28/epoch → 560',
+      name: 'case C: GA=4, 2 GPUs: 28/epoch → 560',
       overrides: { ...C, accumulationSteps: 4, devices: 2 },
       per: '28',
       all: '560',
       current: 580,
     },
     {
-      name: '§8 C: GA=4, 1 GPU: 57/epoch → 1,140',
+      name: 'case C: GA=4, 1 GPU: 57/epoch → 1,140',
       overrides: { ...C, accumulationSteps: 4 },
       per: '57',
       all: '1,140',
@@ -672,7 +673,7 @@ describe('old HF floor (§3.3, §8): reported only as a note', () => {
     expect(note?.text).toContain(`${per} per epoch, ${all} in all`);
   });
 
-  test('§3.3: no legacy note when L mod GA = 0 (the rules agree)', () => {
+  test('Trainer floor to ceiling: no legacy note when L mod GA = 0 (the rules agree)', () => {
     const plan = planFor(inputsFor('hf-trainer', { images: 64 * 8, batchSize: 64, accumulationSteps: 4 }));
     expect(plan.notes.map((n) => n.id)).not.toContain('hf-legacy-floor');
   });
@@ -681,7 +682,7 @@ describe('old HF floor (§3.3, §8): reported only as a note', () => {
 describe('decided semantics: what each framework cannot do is coerced, with a note', () => {
   test.each([
     {
-      name: '§2.1 Keras cannot drop: drop → keep',
+      name: 'Keras steps per epoch Keras cannot drop: drop → keep',
       framework: 'keras',
       overrides: DROP,
       field: 'lastBatch',
@@ -713,7 +714,7 @@ describe('decided semantics: what each framework cannot do is coerced, with a no
       note: 'devices-unavailable',
     },
     {
-      name: '§5 fastai GradientAccumulation counts samples: GA=4 → 1',
+      name: 'fastai fastai GradientAccumulation counts samples: GA=4 → 1',
       framework: 'fastai',
       overrides: { accumulationSteps: 4 },
       field: 'accumulationSteps',
@@ -727,14 +728,14 @@ describe('decided semantics: what each framework cannot do is coerced, with a no
     expect(plan.effectiveBatchSize).toBe(32);
   });
 
-  test('§5: fastai drops the last batch by default; the others keep it', () => {
+  test('fastai: fastai drops the last batch by default; the others keep it', () => {
     for (const framework of FRAMEWORKS) {
       const plan = planFor(inputsFor(framework, B));
       expect(plan.inputs.lastBatch, framework).toBe(framework === 'fastai' ? 'drop' : 'keep');
     }
   });
 
-  test('§6: DeepSpeed steps per epoch is null with a reason unless L mod GA = 0', () => {
+  test('DeepSpeed: DeepSpeed steps per epoch is null with a reason unless L mod GA = 0', () => {
     const uneven = planFor(inputsFor('deepspeed', { ...A, accumulationSteps: 4 }));
     expect(uneven.optimizerStepsPerEpoch).toBeNull();
     expect(uneven.optimizerStepsPerEpochReason).toMatch(/DeepSpeed/);
@@ -744,7 +745,7 @@ describe('decided semantics: what each framework cannot do is coerced, with a no
     expect(even.totalOptimizerSteps).toBe(18_000);
   });
 
-  test('§6: DeepSpeed carries leftover micro-batches across epochs (series ⌊e·L/GA⌋)', () => {
+  test('DeepSpeed: DeepSpeed carries leftover micro-batches across epochs (series ⌊e·L/GA⌋)', () => {
     const plan = planFor(
       inputsFor('deepspeed', { images: 3, batchSize: 1, accumulationSteps: 2, epochs: 3 }),
     );

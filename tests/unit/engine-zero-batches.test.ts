@@ -2,7 +2,7 @@
  * A run that trains on nothing: the last partial batch dropped with a batch larger than the
  * images (or than one device's share). PyTorch's `DataLoader(…, drop_last=True)` then has
  * length 0 and the loop does nothing; the engine shows that run instead of refusing it.
- * The worked values are checked by hand from the notes' formulas (§1.1, §1.3, §3.1, §5, §6).
+ * The worked values are checked by hand from the formulas of docs/frameworks.md (len(DataLoader), DistributedSampler, Trainer batches per process, fastai, DeepSpeed).
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -13,7 +13,7 @@ import {
   FRAMEWORK_INFO,
   type TrainingInputs,
 } from '../../src/lib';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const RUNS = { numRuns: Number(process.env['FC_RUNS'] ?? 100) };
 
@@ -173,7 +173,7 @@ describe('over every framework', () => {
         const plan = result.value;
         const info = FRAMEWORK_INFO[plan.inputs.framework];
         const { devices, batchSize, lastBatch } = plan.inputs;
-        // Independent of the engine: what one device is dealt, per the notes (§1.3, §3.1).
+        // Independent of the engine: what one device is dealt, per docs/frameworks.md (DistributedSampler, Trainer batches per process).
         const accelerate = info.sharding === 'accelerate' && devices > 1;
         const empty =
           lastBatch === 'drop' &&

@@ -15,7 +15,7 @@ import {
   playedBatch,
   playerView,
 } from '../../src/charts/epoch-player';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const FRAME_MS = 1_000 / 60;
 

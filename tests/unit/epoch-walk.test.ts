@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { epochWalkCounter, epochWalkStep, epochWalkWords } from '../../src/lib';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const worked = planFor(inputsFor('pytorch'));
 

@@ -1,7 +1,7 @@
 /**
  * "Code for this setup": the lines each framework needs, with the engine's counts. The expected
- * numbers are worked by hand from the notes' formulas (§1 PyTorch, §2 Keras, §3 transformers,
- * §4 Lightning, §5 fastai, §6 DeepSpeed), never read back from the engine.
+ * numbers are worked by hand from the formulas of docs/frameworks.md (PyTorch PyTorch, Keras Keras, Trainer transformers,
+ * Lightning Lightning, fastai fastai, DeepSpeed DeepSpeed), never read back from the engine.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -13,7 +13,7 @@ import {
   warmupSteps,
   type SetupCode,
 } from '../../src/lib';
-import { inputsFor, planFor } from './engine-helpers';
+import { inputsFor, planFor } from '../support/plans';
 
 const RUNS = { numRuns: Number(process.env['FC_RUNS'] ?? 100) };
 

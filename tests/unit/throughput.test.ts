@@ -3,12 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   CAVEATS,
-  DEFAULT_INPUTS,
   DEFAULT_THROUGHPUT_ID,
   PUBLISHED_THROUGHPUTS,
   THROUGHPUT_MAX,
   checkThroughput,
-  computeTraining,
   estimateText,
   estimateTime,
   formatDuration,
@@ -17,16 +15,9 @@ import {
   publishedThroughput,
   throughputLabel,
   trainingSeconds,
-  type TrainingInputs,
-  type TrainingPlan,
 } from '../../src/lib';
 import { REFERENCES } from '../../src/article/references';
-
-function planFor(change: Partial<TrainingInputs> = {}): TrainingPlan {
-  const computed = computeTraining({ ...DEFAULT_INPUTS, ...change });
-  if (!computed.ok) throw new Error(computed.errors.map((error) => error.message).join('; '));
-  return computed.value;
-}
+import { planWith } from '../support/plans';
 
 describe('trainingSeconds', () => {
   test('the worked case at ResNet-50 on an A100 (AMP) is about 2,332 seconds', () => {
@@ -150,7 +141,7 @@ describe('parseThroughput', () => {
 
 describe('estimateTime and estimateText', () => {
   test('the worked case at 2,470 images per second', () => {
-    const result = estimateTime(planFor(), 2470);
+    const result = estimateTime(planWith(), 2470);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.imagePasses).toBe(5_760_000);
@@ -168,7 +159,7 @@ describe('estimateTime and estimateText', () => {
 
   test('four GPUs: the same GPU time, a quarter of the wait at perfect scaling', () => {
     // DistributedSampler: 48,000 / 4 = 12,000 per device, 188 batches, the last of 32 → 12,000 images per device per epoch.
-    const result = estimateTime(planFor({ devices: 4 }), 2470);
+    const result = estimateTime(planWith({ devices: 4 }), 2470);
     if (!result.ok) throw new Error(result.message);
     expect(result.value.imagePasses).toBe(5_760_000);
     expect(result.value.trainingWallSeconds).toBeCloseTo(582.996, 2);
@@ -180,7 +171,7 @@ describe('estimateTime and estimateText', () => {
   test('a validation share: validation passes at three times the throughput, every epoch', () => {
     // 20 % of 48,000 = 9,600 validation images (every split rule agrees here); × 120 epochs = 1,152,000
     // passes; ÷ (3 × 2,470) = 155.47 s ≈ 3 minutes.
-    const result = estimateTime(planFor({ validationPercent: 20 }), 2470);
+    const result = estimateTime(planWith({ validationPercent: 20 }), 2470);
     if (!result.ok) throw new Error(result.message);
     expect(result.value.validationImagePasses).toBe(1_152_000);
     expect(result.value.validationWallSeconds).toBeCloseTo(155.47, 2);
@@ -190,7 +181,7 @@ describe('estimateTime and estimateText', () => {
   });
 
   test('a run with no batches says so instead of estimating', () => {
-    const result = estimateTime(planFor({ images: 10, batchSize: 64, lastBatch: 'drop' }), 2470);
+    const result = estimateTime(planWith({ images: 10, batchSize: 64, lastBatch: 'drop' }), 2470);
     if (!result.ok) throw new Error(result.message);
     expect(result.value.imagePasses).toBe(0);
     expect(estimateText(result.value).sentence).toMatch(/no image passes/);
@@ -198,7 +189,7 @@ describe('estimateTime and estimateText', () => {
 
   test('refuses a bad throughput with a message, never NaN', () => {
     for (const bad of [0, -3, Number.NaN, Number.POSITIVE_INFINITY, THROUGHPUT_MAX + 1]) {
-      const result = estimateTime(planFor(), bad);
+      const result = estimateTime(planWith(), bad);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/^Throughput must be/);
     }
@@ -206,7 +197,7 @@ describe('estimateTime and estimateText', () => {
 
   test('every published throughput gives a finite, worded estimate for the case', () => {
     for (const entry of PUBLISHED_THROUGHPUTS) {
-      const result = estimateTime(planFor(), entry.imagesPerSecond);
+      const result = estimateTime(planWith(), entry.imagesPerSecond);
       if (!result.ok) throw new Error(result.message);
       expect(estimateText(result.value).duration).toMatch(/^about \d/);
     }

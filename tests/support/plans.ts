@@ -1,9 +1,10 @@
 /**
- * Shared helpers for the engine's unit tests (not a test file itself).
+ * Plans for tests, shared by the unit, component and browser tests (not a test file itself).
  */
 import { expect } from 'vitest';
 import {
   computeTraining,
+  DEFAULT_INPUTS,
   defaultInputs,
   type Framework,
   type TrainingInputs,
@@ -26,6 +27,11 @@ export function planFor(inputs: TrainingInputs): TrainingPlan {
   return result.value;
 }
 
+/** The plan of the worked case (48,000 / 64 / 120, PyTorch) with `change` laid over it. */
+export function planWith(change: Partial<TrainingInputs> = {}): TrainingPlan {
+  return planFor({ ...DEFAULT_INPUTS, ...change });
+}
+
 /** The plan's numeric outputs by name (the fields the properties check for finiteness). */
 export const NUMERIC_PLAN_FIELDS = [
   'trainingImages',
@@ -41,7 +47,7 @@ export const NUMERIC_PLAN_FIELDS = [
   'imagePasses',
 ] as const satisfies readonly (keyof TrainingPlan)[];
 
-/** Frameworks whose several devices are sharded by DistributedSampler (notes §1.3, §4, §6). */
+/** Frameworks whose several devices are sharded by DistributedSampler (docs/frameworks.md: DistributedSampler, Lightning, DeepSpeed). */
 export const DISTRIBUTED_SAMPLER_FRAMEWORKS: readonly Framework[] = ['pytorch', 'lightning', 'deepspeed'];
-/** Frameworks that step on the short accumulation window at each epoch's end (notes §3.2, §3.5, §4). */
+/** Frameworks that step on the short accumulation window at each epoch's end (docs/frameworks.md: Trainer optimizer steps, accelerate in a custom loop, Lightning). */
 export const PER_EPOCH_ACCUMULATION_FRAMEWORKS: readonly Framework[] = ['pytorch', 'hf-trainer', 'lightning'];
