@@ -30,8 +30,8 @@ export function builtPages(distDir) {
   return pages;
 }
 
-const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 
 function gzipSize(text) {
   return gzipSync(text, { level: 9 }).length;
@@ -96,7 +96,7 @@ export function pageJs(distDir, htmlFile, base = '/') {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+  const distDir = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
   const verbose = process.argv.includes('-v');
   for (const page of builtPages(distDir)) {
     const { firstLoad, all } = pageJs(distDir, page.file);

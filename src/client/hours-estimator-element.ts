@@ -1,0 +1,133 @@
+/**
+ * The hours estimator's custom element, <hours-estimator> (loaded when it comes near the screen,
+ * see lazy.ts): the estimate and the table of durations follow the page's state and the chosen throughput.
+ */
+import { setAttribute, setText } from './dom';
+import { subscribe, type TrainingState } from './training-state';
+import { estimateText, estimateTime, parseThroughput, publishedThroughput } from '../lib/throughput';
+
+class HoursEstimator extends HTMLElement {
+  #unsubscribe: (() => void) | undefined;
+
+  connectedCallback() {
+    const select = this.querySelector<HTMLSelectElement>('[data-throughput-select]');
+    const custom = this.querySelector<HTMLInputElement>('[data-throughput-custom]');
+    const error = this.querySelector<HTMLElement>('[data-throughput-error]');
+    const sentence = this.querySelector('[data-estimate-sentence]');
+    const devices = this.querySelector<HTMLElement>('[data-estimate-devices]');
+    const validation = this.querySelector<HTMLElement>('[data-estimate-validation]');
+    const sourceLabel = this.querySelector('[data-source-label]');
+    const sourceLink = this.querySelector<HTMLAnchorElement>('[data-source-link]');
+    const sourceEnd = this.querySelector('[data-source-end]');
+    const status = this.querySelector('[data-estimate-status]');
+    const rows = [...this.querySelectorAll<HTMLElement>('[data-throughput-row]')].map((row) => ({
+      entry: publishedThroughput(row.dataset['throughputRow'] ?? ''),
+      duration: row.querySelector('[data-duration]'),
+      link: row.querySelector<HTMLAnchorElement>('[data-row-source]'),
+    }));
+    if (!select || !custom || !error || !sentence || !devices || !validation || !sourceLink) return;
+
+    let chosenId = select.value;
+    let customRate: number | undefined;
+    let state: TrainingState | undefined;
+
+    /** The throughput in use: a published one, or the reader's (undefined while theirs is invalid). */
+    const rate = (): number | undefined =>
+      chosenId === 'custom' ? customRate : publishedThroughput(chosenId)?.imagesPerSecond;
+
+    const renderEstimate = () => {
+      if (!state) return;
+      const imagesPerSecond = rate();
+      if (imagesPerSecond === undefined) return;
+      const result = estimateTime(state.plan, imagesPerSecond);
+      if (!result.ok) return;
+      const text = estimateText(result.value);
+      setText(sentence, text.sentence);
+      setText(devices, text.devices);
+      devices.hidden = text.devices === '';
+      setText(validation, text.validation);
+      validation.hidden = text.validation === '';
+      const row = rows.find((item) => item.entry?.id === chosenId);
+      const link = row?.link;
+      if (link) {
+        setText(sourceLabel, 'Throughput from');
+        setAttribute(sourceLink, 'href', link.href);
+        setText(sourceLink, link.textContent ?? '');
+        sourceLink.hidden = false;
+        setText(sourceEnd, '.');
+      } else {
+        setText(sourceLabel, 'Throughput: your own figure, not a published one');
+        sourceLink.hidden = true;
+        setText(sourceEnd, '.');
+      }
+    };
+
+    const renderTable = () => {
+      if (!state) return;
+      for (const row of rows) {
+        if (!row.entry) continue;
+        const result = estimateTime(state.plan, row.entry.imagesPerSecond);
+        if (result.ok) setText(row.duration, estimateText(result.value).duration);
+      }
+    };
+
+    const announce = () => {
+      setText(status, sentence.textContent ?? '');
+    };
+
+    const showError = (message: string) => {
+      setText(error, message);
+      error.hidden = message === '';
+      if (message) custom.setAttribute('aria-invalid', 'true');
+      else custom.removeAttribute('aria-invalid');
+    };
+
+    const readCustom = (): boolean => {
+      const parsed = parseThroughput(custom.value);
+      if (!parsed.ok) {
+        showError(parsed.message);
+        customRate = undefined;
+        return false;
+      }
+      showError('');
+      customRate = parsed.value;
+      return true;
+    };
+
+    // A figure typed (or a choice made) before this code arrived is read as it stands.
+    if (chosenId === 'custom') readCustom();
+
+    select.addEventListener('change', () => {
+      chosenId = select.value;
+      if (chosenId === 'custom') {
+        if (!readCustom()) return;
+      } else {
+        showError('');
+      }
+      renderEstimate();
+      announce();
+    });
+
+    custom.addEventListener('input', () => {
+      chosenId = 'custom';
+      select.value = 'custom';
+      if (!readCustom()) return;
+      renderEstimate();
+    });
+    custom.addEventListener('change', () => {
+      if (chosenId === 'custom' && customRate !== undefined) announce();
+    });
+
+    this.#unsubscribe = subscribe((next) => {
+      state = next;
+      renderEstimate();
+      renderTable();
+    });
+  }
+
+  disconnectedCallback() {
+    this.#unsubscribe?.();
+  }
+}
+
+if (!customElements.get('hours-estimator')) customElements.define('hours-estimator', HoursEstimator);
