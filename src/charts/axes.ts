@@ -1,6 +1,7 @@
 /**
  * Axes, grids and text helpers shared by the charts: every function returns SVG nodes,
  * so an axis is part of the chart's description rather than something drawn into a DOM.
+ * Positions come from the chart's d3 scales; the tick values are chosen by the chart.
  */
 import { formatCount } from '../lib/format';
 import type { PositionScale } from './scales';
@@ -82,7 +83,7 @@ export function bottomAxis(
   width: number,
   format: (value: number) => string = tickLabel,
 ): SvgNode {
-  const [left, right] = x.range;
+  const [left = 0, right = 0] = x.range();
   const marks = values.map((value) => `M${px(x(value))},${px(y)}v5`).join('');
   const labels = values.map((value) => {
     const label = format(value);

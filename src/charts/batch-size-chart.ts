@@ -1,7 +1,8 @@
 /**
  * Batch size sweep: batches per epoch against batch size on a log₂ axis, from the engine's
  * `batchSizeSweep`. Keep is a step line; drop is a second, dashed step line where the
- * framework can drop and the two differ. The current batch size is a labelled dot.
+ * framework can drop and the two differ. The current batch size is a labelled dot. Scales
+ * from d3-scale (`scaleLog`), lines from d3-shape (`line` with `curveStepAfter`).
  */
 import { countWithNoun, formatCount } from '../lib/format';
 import { FRAMEWORK_INFO } from '../lib/inputs';
@@ -21,8 +22,9 @@ import {
 } from './axes';
 import { emptyReason } from './empty';
 import { chartFrame } from './frame';
-import { logScale, powerTicks, type Point, type PositionScale } from './scales';
-import { px, stepAfterPath, svg, svgText, type SvgNode } from './svg';
+import { curveStepAfter, line } from 'd3-shape';
+import { logScale, powerTicks } from './scales';
+import { px, svg, svgText, type SvgNode } from './svg';
 import {
   chartWidth,
   type ChartDescription,
@@ -42,31 +44,23 @@ function isPowerOfTwo(value: number): boolean {
   return Number.isInteger(Math.log2(value));
 }
 
-/** The x of every batch size in the sweep: computed once, shared by the keep and drop lines. */
-function sweepXs(sweep: readonly SweepPoint[], x: PositionScale): number[] {
-  const xs = new Array<number>(sweep.length);
-  for (let i = 0; i < sweep.length; i += 1) xs[i] = px(x((sweep[i] as SweepPoint).batchSize));
-  return xs;
-}
-
+/**
+ * The staircase of one policy: each batch size's count held until the next size. Drop has no
+ * batches (and no place on a log axis) once B exceeds the images: those trailing sizes are
+ * left out, so the line ends at the last size that still makes a batch.
+ */
 function stepPath(
   sweep: readonly SweepPoint[],
-  xs: readonly number[],
-  y: PositionScale,
+  x: (value: number) => number,
+  y: (value: number) => number,
   key: 'keep' | 'drop',
 ): string {
-  // A plain loop: this runs for ~90 points, twice, on every slider step.
-  const points: Point[] = [];
-  for (let i = 0; i < sweep.length; i += 1) {
-    const value = (sweep[i] as SweepPoint)[key];
-    // Drop has no batches (and no place on a log axis) once B exceeds the images; a step that
-    // stays level adds nothing to the path, except the last point, which ends it.
-    if (value < 1) continue;
-    const next = sweep[i + 1];
-    if (i > 0 && next && next[key] >= 1 && (sweep[i - 1] as SweepPoint)[key] === value) continue;
-    points.push([xs[i] as number, px(y(value))]);
-  }
-  return stepAfterPath(points);
+  const path = line<SweepPoint>()
+    .x((point) => x(point.batchSize))
+    .y((point) => y(point[key]))
+    .curve(curveStepAfter)
+    .digits(1);
+  return path(sweep.filter((point) => point[key] >= 1)) ?? '';
 }
 
 /** The smallest 1, 2 or 5 × 10ᵏ at or above `value` (value ≥ 1). */
@@ -158,15 +152,15 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   // labels stay put while a slider moves the images, so only the lines need redrawing.
   const yMax = roundUp125(Math.max(2, ...sweep.map((p) => p.keep)));
   const xMax = Math.max(2, last.batchSize);
-  let yTicks = powerTicks(10, 1, yMax, Math.floor((bottom - top) / 26));
+  const y = logScale(10, [1, yMax], [bottom, top]);
+  let yTicks = powerTicks(y, Math.floor((bottom - top) / 26));
   // Fewer than three decades: label 1, 2, 5, 10, 20, 50 … as well.
   if (yTicks.length < 3) yTicks = yTicks.flatMap((p) => [p, 2 * p, 5 * p]).filter((v) => v <= yMax);
   const left = Math.max(28, Math.ceil(widestLabel(yTicks.map(tickLabel)) + 12));
-  const x = logScale([1, xMax], [left, right]);
-  const y = logScale([1, yMax], [bottom, top]);
-  const allPowers = powerTicks(2, 1, xMax, Infinity);
+  const x = logScale(2, [1, xMax], [left, right]);
+  const allPowers = powerTicks(x, Infinity);
   const xLabelWidth = textWidth(formatCount(allPowers[allPowers.length - 1] ?? 1)) + 14;
-  const xTicks = powerTicks(2, 1, xMax, Math.max(2, Math.floor((right - left) / xLabelWidth)));
+  const xTicks = powerTicks(x, Math.max(2, Math.floor((right - left) / xLabelWidth)));
 
   // The current batch size, on the line of the policy in use.
   const dotX = x(batchSize);
@@ -186,7 +180,6 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
   const labelAbove = dotY - 22 >= top;
 
   const perDevice = devices > 1 ? ' per device' : '';
-  const xs = sweepXs(sweep, x);
   const marks: SvgNode[] = [
     verticalGrid(x, allPowers, top, bottom, 'chart-grid chart-grid-minor'),
     horizontalGrid(y, yTicks, left, right),
@@ -194,10 +187,10 @@ export function describeBatchSizeChart(plan: TrainingPlan, options: ChartOptions
     bottomAxis(x, xTicks, bottom, width, formatCount),
     axisTitle(`↑ Batches per epoch${perDevice}`, 0, keyHeight + 14, 'start'),
     axisTitle('Batch size (log scale) →', width, bottom + 38, 'end'),
-    svg('path', { class: 'chart-line chart-line-keep', d: stepPath(sweep, xs, y, 'keep') }),
+    svg('path', { class: 'chart-line chart-line-keep', d: stepPath(sweep, x, y, 'keep') }),
   ];
   if (key) {
-    marks.push(svg('path', { class: 'chart-line chart-line-drop', d: stepPath(sweep, xs, y, 'drop') }));
+    marks.push(svg('path', { class: 'chart-line chart-line-drop', d: stepPath(sweep, x, y, 'drop') }));
     marks.push(key.node);
   }
   marks.push(

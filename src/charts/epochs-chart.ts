@@ -1,11 +1,17 @@
 /**
  * Batches over epochs: cumulative batches on one device from epoch 0 to E, and optimizer
  * steps as a second line when gradient accumulation makes them differ. Every count comes
- * from the plan (`plan.series`, `countsAtEpoch`); this module only lays them out.
+ * from the engine (`countsAtEpoch`); this module only lays them out, with d3-scale's linear
+ * scales and d3-shape's `line`. A straight series is drawn as what it is, its two ends; one
+ * that bends (DeepSpeed carrying leftover micro-batches into the next epoch) is sampled at
+ * every epoch, or at one epoch per pixel of the plot when there are more epochs than pixels,
+ * so 100,000 epochs cost what a few hundred do.
  */
 import { countWithNoun, formatCount } from '../lib/format';
 import { countsAtEpoch } from '../lib/training';
 import type { EpochPoint, TrainingPlan } from '../lib/types';
+import { curveLinear, line } from 'd3-shape';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import {
   LABEL_FONT_SIZE,
   axisTitle,
@@ -19,15 +25,8 @@ import {
 } from './axes';
 import { emptyReason } from './empty';
 import { chartFrame } from './frame';
-import {
-  integerTicks,
-  linearScale,
-  niceDomain,
-  simplifyLine,
-  type Point,
-  type PositionScale,
-} from './scales';
-import { linePath, px, svg, svgText, type SvgNode } from './svg';
+import { integerTicks, niceLinear } from './scales';
+import { px, svg, svgText, type SvgNode } from './svg';
 import {
   chartWidth,
   type ChartDescription,
@@ -44,18 +43,22 @@ export interface EpochsChartOptions extends ChartOptions {
 export const EPOCHS_CHART_ID = 'epochs-chart';
 const MAX_TABLE_ROWS = 25;
 
-/** True when optimizer steps differ from batches somewhere (gradient accumulation). */
+/**
+ * True when optimizer steps differ from batches (gradient accumulation). Both counts start at
+ * 0 and steps never outrun batches; with accumulation they fall behind from the first window
+ * on and never catch up, so they differ somewhere exactly when their totals differ.
+ */
 export function stepsDiffer(plan: TrainingPlan): boolean {
-  return (
-    plan.totalOptimizerSteps !== plan.totalBatches || plan.series.some((p) => p.optimizerSteps !== p.batches)
-  );
+  return plan.totalOptimizerSteps !== plan.totalBatches;
 }
+
+type Linear = ScaleLinear<number, number, never>;
 
 interface EpochsLayout {
   width: number;
   height: number;
-  x: PositionScale;
-  y: PositionScale;
+  x: Linear;
+  y: Linear;
   xTicks: number[];
   yTicks: number[];
   top: number;
@@ -73,16 +76,16 @@ function layout(plan: TrainingPlan, requestedWidth: number): EpochsLayout {
   const right = width - 14;
   const yCount = Math.max(2, Math.floor((bottom - top) / 44));
   // Head room above the last point keeps its label inside the plot.
-  const yDomain = niceDomain(Math.max(plan.totalBatches, plan.totalOptimizerSteps) * 1.12, yCount);
-  const yTicks = integerTicks(yDomain[0], yDomain[1], yCount);
+  const y = niceLinear(Math.max(plan.totalBatches, plan.totalOptimizerSteps) * 1.12, [bottom, top], yCount);
+  const yTicks = integerTicks(y, yCount);
   // The margin grows in steps of 16: a label one digit wider (20,000 → 100,000) rarely moves
   // the plot, so a slider step redraws the lines, not every axis label.
   const left = Math.max(32, Math.ceil((widestLabel(yTicks.map(tickLabel)) + 12) / 16) * 16);
   const epochs = plan.inputs.epochs;
-  const x = linearScale([0, epochs], [left, right]);
-  const y = linearScale(yDomain, [bottom, top]);
+  // Clamped: a pointer beyond the plot reads as epoch 0 or E.
+  const x = scaleLinear().domain([0, epochs]).range([left, right]).clamp(true);
   const widestX = textWidth(tickLabel(epochs)) + 16;
-  const xTicks = integerTicks(0, epochs, Math.max(1, Math.floor((right - left) / Math.max(56, widestX))));
+  const xTicks = integerTicks(x, Math.max(1, Math.floor((right - left) / Math.max(56, widestX))));
   return { width, height, x, y, xTicks, yTicks, top, bottom, left, right };
 }
 
@@ -180,15 +183,30 @@ export function describeEpochsText(plan: TrainingPlan): ChartText {
   };
 }
 
-function seriesPath(
-  points: readonly EpochPoint[],
-  x: PositionScale,
-  y: PositionScale,
+/**
+ * The epochs a series is drawn through: its two ends when it is straight (batches always,
+ * optimizer steps when each epoch adds the same number), else every epoch, or one epoch per
+ * pixel of the plot's width when there are more epochs than pixels.
+ */
+export function seriesEpochs(
+  plan: TrainingPlan,
   key: 'batches' | 'optimizerSteps',
-): string {
-  // Up to ~1,000 points on an (almost) straight line: keep only those that bend it.
-  const pixels = simplifyLine(points.map((p): Point => [px(x(p.epoch)), px(y(p[key]))]));
-  return linePath(pixels);
+  pixels: number,
+): number[] {
+  const epochs = plan.inputs.epochs;
+  if (key === 'batches' || plan.optimizerStepsPerEpoch !== null) return [0, epochs];
+  const samples = Math.min(epochs, Math.max(1, Math.ceil(pixels)));
+  return Array.from({ length: samples + 1 }, (_, i) => Math.round((i * epochs) / samples));
+}
+
+function seriesPath(plan: TrainingPlan, l: EpochsLayout, key: 'batches' | 'optimizerSteps'): string {
+  const points = seriesEpochs(plan, key, l.right - l.left).map((epoch) => countsAtEpoch(plan, epoch));
+  const path = line<EpochPoint>()
+    .x((point) => l.x(point.epoch))
+    .y((point) => l.y(point[key]))
+    .curve(curveLinear)
+    .digits(1);
+  return path(points) ?? '';
 }
 
 function endLabel(text: string, x: number, y: number, width: number, className: string): SvgNode {
@@ -262,13 +280,11 @@ export function describeEpochsChart(plan: TrainingPlan, options: EpochsChartOpti
     marks.push(
       svg('path', {
         class: 'chart-line chart-line-steps',
-        d: seriesPath(plan.series, x, y, 'optimizerSteps'),
+        d: seriesPath(plan, l, 'optimizerSteps'),
       }),
     );
   }
-  marks.push(
-    svg('path', { class: 'chart-line chart-line-batches', d: seriesPath(plan.series, x, y, 'batches') }),
-  );
+  marks.push(svg('path', { class: 'chart-line chart-line-batches', d: seriesPath(plan, l, 'batches') }));
 
   if (options.cursor !== undefined) {
     const point = countsAtEpoch(plan, options.cursor);

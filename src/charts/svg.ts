@@ -1,7 +1,9 @@
 /**
  * A tiny virtual SVG tree: a chart is described as plain data (`SvgNode`), rendered to a
  * string on the server (`renderSvgToString`, no DOM) and patched into a live <svg> in the
- * browser (`patchSvg`). No inline `style` attributes: colours come from classes.
+ * browser (`patchSvg`). No inline `style` attributes: colours come from classes. The
+ * geometry inside comes from D3 (scales from d3-scale, series paths from d3-shape); this
+ * module only holds the tree and writes it out.
  */
 
 export type SvgAttrValue = string | number | undefined;
@@ -32,28 +34,6 @@ export function svgText(tag: string, attrs: Record<string, SvgAttrValue>, text: 
 /** Rounds a coordinate to one decimal: shorter markup, no visible difference. */
 export function px(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-export type Point = [x: number, y: number];
-
-/** A polyline through points already rounded with `px`: "M0,0L10,5…". */
-export function linePath(points: readonly Point[]): string {
-  let d = '';
-  for (let i = 0; i < points.length; i += 1) {
-    const [x, y] = points[i] as Point;
-    d += `${i === 0 ? 'M' : 'L'}${x},${y}`;
-  }
-  return d;
-}
-
-/** A staircase that holds each value until the next point's x (d3's curveStepAfter). */
-export function stepAfterPath(points: readonly Point[]): string {
-  let d = '';
-  for (let i = 0; i < points.length; i += 1) {
-    const [x, y] = points[i] as Point;
-    d += i === 0 ? `M${x},${y}` : `H${x}V${y}`;
-  }
-  return d;
 }
 
 const TEXT_ESCAPES: Record<string, string> = {

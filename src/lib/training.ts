@@ -155,16 +155,6 @@ function optimizerStepsAfter(
   return epochs * ceilDiv(batchesPerEpoch, accumulationSteps);
 }
 
-const MAX_SERIES_POINTS = 1_000;
-
-/** The epochs at which the series is sampled: every epoch, or ~1,000 evenly spread. */
-export function seriesEpochs(epochs: number): number[] {
-  if (epochs <= MAX_SERIES_POINTS) return Array.from({ length: epochs + 1 }, (_, epoch) => epoch);
-  const picked = new Set<number>();
-  for (let i = 0; i <= MAX_SERIES_POINTS; i += 1) picked.add(Math.round((i * epochs) / MAX_SERIES_POINTS));
-  return [...picked].sort((a, b) => a - b);
-}
-
 function unsafeError(quantity: string, value: number): InputError {
   return {
     field: 'epochs',
@@ -523,12 +513,6 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
     if (!Number.isSafeInteger(value)) return { ok: false, errors: [unsafeError(quantity, value)] };
   }
 
-  const series: EpochPoint[] = seriesEpochs(epochs).map((epoch) => ({
-    epoch,
-    batches: epoch * batchesPerEpoch,
-    optimizerSteps: optimizerStepsAfter(epoch, batchesPerEpoch, accumulationSteps, info.accumulation),
-  }));
-
   return {
     ok: true,
     value: {
@@ -548,7 +532,6 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
       totalOptimizerSteps,
       effectiveBatchSize: batchSize * devices * accumulationSteps,
       imagePasses,
-      series,
       derivation: derivationFor(resolved, split, shape, optimizerStepsPerEpoch, totalOptimizerSteps),
       notes: [...resolutionNotes, ...frameworkNotes(resolved, shape, split.training)],
     },
@@ -589,7 +572,7 @@ export function planFromParams(
 /** How many inputs there are: the most fields a link can need to fall back. */
 const FIELD_COUNT = 8;
 
-/** Cumulative counts after any epoch 0 … E of a plan (for readouts between sampled points). */
+/** Cumulative counts after any epoch 0 … E of a plan (the epochs chart's lines, readouts and table). */
 export function countsAtEpoch(plan: TrainingPlan, epoch: number): EpochPoint {
   const clamped = Math.min(Math.max(Math.round(epoch), 0), plan.inputs.epochs);
   const info = FRAMEWORK_INFO[plan.inputs.framework];

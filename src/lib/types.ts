@@ -112,8 +112,6 @@ export interface TrainingPlan {
   effectiveBatchSize: number;
   /** Images processed in all, duplicates counted, over all devices and epochs. */
   imagePasses: number;
-  /** Cumulative counts at every epoch 0 … E (thinned to at most ~1,000 points for large E, always ending at E). */
-  series: EpochPoint[];
   derivation: DerivationStep[];
   notes: FrameworkNote[];
 }

@@ -115,7 +115,8 @@ function distanceToSegment(p: [number, number], a: [number, number], b: [number,
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
-function distanceToPolyline(p: [number, number], line: Polyline): number {
+/** The distance from a point to a polyline. */
+export function distanceToPolyline(p: [number, number], line: Polyline): number {
   if (line.length === 1) return Math.hypot(p[0] - line[0]![0], p[1] - line[0]![1]);
   let best = Infinity;
   for (let i = 1; i < line.length; i += 1) {

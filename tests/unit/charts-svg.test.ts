@@ -5,7 +5,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeEpochsChart } from '../../src/charts/epochs-chart';
 import { chartFrame } from '../../src/charts/frame';
-import { simplifyLine, type Point } from '../../src/charts/scales';
 import {
   SVG_NS,
   countNodes,
@@ -244,42 +243,5 @@ describe('patchSvg', () => {
     patch(element, before);
     patch(element, after);
     expect(element.serialise()).toBe(renderSvgToString(after));
-  });
-});
-
-describe('simplifyLine', () => {
-  /** The largest vertical distance from any input point to the kept polyline. */
-  function deviation(points: Point[], kept: Point[]): number {
-    let worst = 0;
-    for (const [x, y] of points) {
-      const i = kept.findIndex(([kx], k) => k > 0 && kx >= x);
-      const [x0, y0] = kept[Math.max(0, i - 1)] as Point;
-      const [x1, y1] = kept[Math.max(0, i)] as Point;
-      const at = x1 === x0 ? y0 : y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
-      worst = Math.max(worst, Math.abs(at - y));
-    }
-    return worst;
-  }
-
-  test('a straight line becomes its two ends', () => {
-    const points = Array.from({ length: 1001 }, (_, i): Point => [i * 0.6, 300 - i * 0.27]);
-    expect(simplifyLine(points)).toEqual([points[0], points[1000]]);
-  });
-
-  test('keeps every bend beyond the tolerance, and the ends', () => {
-    const points = Array.from({ length: 500 }, (_, i): Point => [
-      i,
-      Math.floor(i / 7) * 3 + Math.sin(i / 30) * 20,
-    ]);
-    const kept = simplifyLine(points, 0.25);
-    expect(kept[0]).toEqual(points[0]);
-    expect(kept[kept.length - 1]).toEqual(points[499]);
-    expect(kept.length).toBeLessThan(points.length);
-    expect(deviation(points, kept)).toBeLessThanOrEqual(0.25 + 1e-9);
-  });
-
-  test('short inputs are returned as they are', () => {
-    expect(simplifyLine([])).toEqual([]);
-    expect(simplifyLine([[1, 2]])).toEqual([[1, 2]]);
   });
 });

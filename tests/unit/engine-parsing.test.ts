@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   DEFAULT_INPUTS,
   FRAMEWORKS,
+  countsAtEpoch,
   NUMERIC_FIELDS,
   computeTraining,
   defaultInputs,
@@ -385,7 +386,8 @@ describe('validateInputs and computeTraining refuse bad numbers without throwing
         expect(Number.isSafeInteger(plan[key]), `${framework} ${key}`).toBe(true);
       if (plan.optimizerStepsPerEpoch !== null)
         expect(Number.isSafeInteger(plan.optimizerStepsPerEpoch)).toBe(true);
-      for (const point of plan.series) {
+      for (const epoch of [0, 1, Math.floor(plan.inputs.epochs / 2), plan.inputs.epochs]) {
+        const point = countsAtEpoch(plan, epoch);
         expect(Number.isSafeInteger(point.batches) && Number.isSafeInteger(point.optimizerSteps)).toBe(true);
       }
     }

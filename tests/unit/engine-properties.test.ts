@@ -296,7 +296,7 @@ const PLAN_FIELD_OF_QUANTITY: Record<string, keyof TrainingPlan> = {
   'effective-batch-size': 'effectiveBatchSize',
 };
 
-describe('derivation, series, sweep', () => {
+describe('derivation, counts by epoch, sweep', () => {
   test('every derivation line is filled and its result is the plan’s number', () => {
     fc.assert(
       fc.property(inputsArb, (inputs) => {
@@ -325,32 +325,37 @@ describe('derivation, series, sweep', () => {
     );
   });
 
-  test('the series runs from (0, 0) to (E, totals), non-decreasing, and countsAtEpoch agrees', () => {
+  test('countsAtEpoch runs from (0, 0) to (E, totals), non-decreasing, steps differing from batches only if the totals do', () => {
     fc.assert(
       fc.property(inputsArb, fc.double({ min: -10, max: 1.1, noNaN: true }), (inputs, at) => {
         const plan = planOrReason(inputs);
         if (!plan) return;
-        const { series } = plan;
         const E = plan.inputs.epochs;
+        // Every epoch when there are few, else about 200 spread over the run (the ends included).
+        const count = Math.min(E, 200);
+        const series = Array.from({ length: count + 1 }, (_, i) =>
+          countsAtEpoch(plan, Math.round((i * E) / count)),
+        );
         expect(series[0]).toEqual({ epoch: 0, batches: 0, optimizerSteps: 0 });
         expect(series.at(-1)).toEqual({
           epoch: E,
           batches: plan.totalBatches,
           optimizerSteps: plan.totalOptimizerSteps,
         });
-        expect(series.length).toBeLessThanOrEqual(1_001);
-        if (E <= 1_000) expect(series).toHaveLength(E + 1);
         const decreasing = series.filter((after, i) => {
           const before = series[i - 1];
           return (
             before !== undefined &&
-            (after.epoch <= before.epoch ||
+            (after.epoch < before.epoch ||
               after.batches < before.batches ||
               after.optimizerSteps < before.optimizerSteps)
           );
         });
         expect(decreasing).toEqual([]);
-        expect(series.map((point) => countsAtEpoch(plan, point.epoch))).toEqual(series);
+        // The epochs chart draws a second line only when the totals differ: nothing is lost.
+        if (plan.totalOptimizerSteps === plan.totalBatches) {
+          expect(series.filter((point) => point.optimizerSteps !== point.batches)).toEqual([]);
+        }
         // Between and beyond the sampled points: rounded to a whole epoch and clamped to 0 … E.
         const epoch = at * E;
         const expected = Math.min(Math.max(Math.round(epoch), 0), E);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   FRAMEWORKS,
+  countsAtEpoch,
   computeTraining,
   largestBatchSizeWhenDropping,
   FRAMEWORK_INFO,
@@ -53,7 +54,9 @@ describe('worked cases', () => {
     ]);
     expect(plan.derivation[0]?.tex).toContain('\\left\\lfloor');
     expect(plan.derivation[0]?.speech).toBe('100 divided by 128, rounded down, is 0 batches per epoch');
-    expect(plan.series.every((point) => point.batches === 0 && point.optimizerSteps === 0)).toBe(true);
+    for (let epoch = 0; epoch <= plan.inputs.epochs; epoch += 1) {
+      expect(countsAtEpoch(plan, epoch)).toEqual({ epoch, batches: 0, optimizerSteps: 0 });
+    }
     const warning = note(inputs, 'no-batches');
     expect(warning).toContain('len(DataLoader) is 0');
     expect(warning).toContain('Choose Keep, or a batch size of at most 100.');
