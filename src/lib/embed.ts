@@ -4,6 +4,8 @@
  * script a host page may add for auto-height, the height messages an embed posts, and the
  * oEmbed answer. Pure: strings in, strings out; no DOM, no arithmetic of training counts.
  */
+import { FRAMEWORK_INFO, NUMERIC_FIELDS, fieldValueText } from './inputs';
+import type { TrainingInputs } from './types';
 
 /** The widgets that have an embed route, `/embed/<widget>/`, in the order `/embed/` lists them. */
 export const EMBED_WIDGETS = [
@@ -326,4 +328,18 @@ export function oembedResponse(
     width: SNIPPET_WIDTH,
     height,
   };
+}
+
+/**
+ * The inputs in words, for a figure's footer: "Setup: 48,000 images, 64 images per batch, …,
+ * the last partial batch kept, PyTorch." (inputs only: the figure shows the counts).
+ */
+export function setupText(inputs: TrainingInputs): string {
+  const fields = NUMERIC_FIELDS.map((field) =>
+    field === 'validationPercent'
+      ? `${fieldValueText(field, inputs[field])} held out for validation`
+      : fieldValueText(field, inputs[field]),
+  );
+  const last = inputs.lastBatch === 'drop' ? 'the last partial batch dropped' : 'the last partial batch kept';
+  return `Setup: ${[...fields, last, FRAMEWORK_INFO[inputs.framework].label].join(', ')}.`;
 }
