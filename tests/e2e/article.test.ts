@@ -76,6 +76,25 @@ describe('chapter 1', () => {
     }
   });
 
+  test('the calculator’s slider changes the sentences too', async () => {
+    const { page, context, problems } = await openPage(browser, CHAPTER_1);
+    try {
+      const slider = page.getByRole('slider', { name: 'Batch size slider' }).first();
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      const moved = { ...DEFAULT_INPUTS, batchSize: DEFAULT_INPUTS.batchSize * 2 };
+      await expect
+        .poll(async () => (await proseCounts(page, 'batches-per-epoch'))[0])
+        .toContain(count(moved, 'batches-per-epoch'));
+      expect(await proseCounts(page, 'total-batches')).toContain(`${count(moved, 'total-batches')} batches`);
+      const num = page.locator('.prose [data-num-for="batchSize"] input').first();
+      expect(await num.inputValue()).toBe(formatCount(moved.batchSize));
+      expect(await problems()).toEqual(NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('typing a number applies it; text that is no number is flagged with the range, Escape restores', async () => {
     const { page, context, problems } = await openPage(browser, CHAPTER_1);
     try {
