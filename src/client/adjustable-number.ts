@@ -99,16 +99,17 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
   });
 
   // Typing: a readable value applies at once; anything else waits for Enter or leaving the field.
+  // Read as a link is read (parseField): "48,000" is grouped, "1,00" is refused, not taken for 100.
   input.addEventListener('input', () => {
     fitWidth();
-    const parsed = parseField(field, input.value.replace(/,/g, ''));
+    const parsed = parseField(field, input.value);
     if (parsed.ok) {
       lastStep = undefined;
       apply(parsed.value);
     }
   });
   const commit = () => {
-    const parsed = parseField(field, input.value.replace(/,/g, ''));
+    const parsed = parseField(field, input.value);
     if (!parsed.ok) {
       showError(parsed.errors.map((error) => error.message).join(' '));
       return;
@@ -163,7 +164,7 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     if (staticText) setText(staticText, text);
     // While the reader types, their text stays as typed (an unfinished number, or the same value unformatted).
     if (document.activeElement === input) {
-      const typed = parseField(field, input.value.replace(/,/g, ''));
+      const typed = parseField(field, input.value);
       if (!typed.ok || typed.value === value) return;
     }
     if (input.value !== text) {
