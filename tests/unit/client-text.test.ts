@@ -1,0 +1,348 @@
+// @vitest-environment happy-dom
+// The numbers in the prose, in a DOM: an in-text number the reader adjusts (keys that retrace
+// their steps, typing read as a link is read, messages with the range, Escape, a sideways drag),
+// the live counts and inputs with their grammar, and the small DOM helpers.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
+type Modules = {
+  state: typeof import('../../src/client/training-state');
+  number: typeof import('../../src/client/adjustable-number');
+  live: typeof import('../../src/client/live-text');
+};
+
+/** Fresh modules for a page whose body is `html`, at `search`. */
+async function page(html: string, search = ''): Promise<Modules> {
+  vi.resetModules();
+  window.history.replaceState(null, '', `/the-case/${search}`);
+  delete document.documentElement.dataset['trainingPreset'];
+  document.body.innerHTML = html;
+  return {
+    state: await import('../../src/client/training-state'),
+    number: await import('../../src/client/adjustable-number'),
+    live: await import('../../src/client/live-text'),
+  };
+}
+
+function numHtml(field: string): string {
+  return `<span class="num" data-num-for="${field}"><span data-num-static></span><input type="text" role="spinbutton"><span data-num-error hidden></span></span>`;
+}
+
+function parts(field: string) {
+  const root = document.querySelector<HTMLElement>(`[data-num-for="${field}"]`);
+  const input = root?.querySelector('input');
+  const error = root?.querySelector<HTMLElement>('[data-num-error]');
+  if (!root || !input || !error) throw new Error('missing markup');
+  return { root, input, error };
+}
+
+function key(input: HTMLInputElement, name: string): void {
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+}
+
+function type(input: HTMLInputElement, text: string): void {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('an in-text number', () => {
+  test('shows the state’s value, grouped, with what a screen reader says', async () => {
+    const { number } = await page(numHtml('images'));
+    const { root, input } = parts('images');
+    number.enhanceAdjustableNumber(root);
+    expect(input.value).toBe('48,000');
+    expect(input.getAttribute('aria-valuenow')).toBe('48000');
+    expect(input.getAttribute('aria-valuetext')).toBe('48,000 images');
+    expect(root.querySelector('[data-num-static]')?.textContent).toBe('48,000');
+  });
+
+  test('arrow keys step along the track and retrace their steps; Home and End go to the ends', async () => {
+    const { number, state } = await page(numHtml('batchSize'));
+    const { root, input } = parts('batchSize');
+    number.enhanceAdjustableNumber(root);
+    key(input, 'ArrowUp');
+    // The batch size moves by powers of two.
+    expect(state.currentState().inputs.batchSize).toBe(128);
+    key(input, 'ArrowDown');
+    expect(state.currentState().inputs.batchSize).toBe(64);
+    key(input, 'End');
+    expect(state.currentState().inputs.batchSize).toBe(1_000_000);
+    key(input, 'End'); // Already there: nothing changes.
+    key(input, 'Home');
+    expect(state.currentState().inputs.batchSize).toBe(1);
+    expect(input.getAttribute('aria-valuetext')).toBe('1 image per batch');
+    key(input, 'PageUp');
+    expect(state.currentState().inputs.batchSize).toBeGreaterThan(2);
+  });
+
+  test('48,000 images → up → down is 48,000 again, though 48,000 is between two stops', async () => {
+    const { number, state } = await page(numHtml('images'));
+    const { root, input } = parts('images');
+    number.enhanceAdjustableNumber(root);
+    key(input, 'ArrowUp');
+    const up = state.currentState().inputs.images;
+    expect(up).toBeGreaterThan(48_000);
+    key(input, 'ArrowDown');
+    expect(state.currentState().inputs.images).toBe(48_000);
+    key(input, 'ArrowDown');
+    expect(state.currentState().inputs.images).toBeLessThan(48_000);
+  });
+
+  test('typing applies a readable number at once; Enter shows it formatted', async () => {
+    const { number, state } = await page(numHtml('images'));
+    const { root, input, error } = parts('images');
+    number.enhanceAdjustableNumber(root);
+    input.focus();
+    type(input, '35126');
+    expect(state.currentState().inputs.images).toBe(35_126);
+    expect(input.value).toBe('35126'); // As typed, while the reader is in the field.
+    key(input, 'Enter');
+    expect(input.value).toBe('35,126');
+    expect(error.hidden).toBe(true);
+  });
+
+  test.each(['1,00', '-5', '4.5', '١٠٠', '<b>1</b>', ''])(
+    'typed %j: refused on leaving, with the range, and the state unchanged',
+    async (text) => {
+      const { number, state } = await page(numHtml('epochs'));
+      const { root, input, error } = parts('epochs');
+      number.enhanceAdjustableNumber(root);
+      input.focus();
+      type(input, text);
+      input.dispatchEvent(new Event('change'));
+      expect(state.currentState().inputs.epochs).toBe(120);
+      expect(error.hidden).toBe(false);
+      expect(error.textContent).toMatch(/^Epochs must be a whole number from 1 to 100,000;/);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      // Escape puts the state's value back and the message away.
+      key(input, 'Escape');
+      expect(input.value).toBe('120');
+      expect(error.hidden).toBe(true);
+      expect(input.hasAttribute('aria-invalid')).toBe(false);
+    },
+  );
+
+  test('a value the engine refuses in combination is explained beside the field', async () => {
+    const { number, state } = await page(numHtml('images'), '?framework=keras&val=50&images=10');
+    const { root, input, error } = parts('images');
+    number.enhanceAdjustableNumber(root);
+    type(input, '1');
+    key(input, 'Enter');
+    expect(state.currentState().inputs.images).toBe(10);
+    expect(error.textContent).toMatch(/^A validation share of 50 % leaves no training images out of 1 image/);
+    key(input, 'ArrowUp');
+    expect(state.currentState().inputs.images).toBe(11);
+    expect(error.hidden).toBe(true);
+  });
+
+  test('follows changes made elsewhere, but not over a number the reader is still typing', async () => {
+    const { number, state } = await page(numHtml('epochs'));
+    const { root, input } = parts('epochs');
+    number.enhanceAdjustableNumber(root);
+    state.updateInputs({ epochs: 50 });
+    expect(input.value).toBe('50');
+    input.focus();
+    type(input, '1e');
+    state.updateInputs({ images: 100 });
+    expect(input.value).toBe('1e');
+    type(input, '50.0');
+    state.updateInputs({ epochs: 7 });
+    expect(input.value).toBe('7');
+  });
+
+  test('a sideways drag steps along the track; a click without a drag selects the text', async () => {
+    const { number, state } = await page(numHtml('epochs'));
+    const { root, input } = parts('epochs');
+    number.enhanceAdjustableNumber(root);
+    input.setPointerCapture = () => {};
+    const pointer = (kind: string, clientX: number) =>
+      input.dispatchEvent(
+        new PointerEvent(kind, { pointerId: 1, clientX, button: 0, bubbles: true, cancelable: true }),
+      );
+    pointer('pointerdown', 100);
+    pointer('pointermove', 102); // Less than one step: nothing yet.
+    expect(state.currentState().inputs.epochs).toBe(120);
+    pointer('pointermove', 112); // Two steps of 6 px.
+    expect(state.currentState().inputs.epochs).toBe(122);
+    expect(root.classList.contains('num-dragging')).toBe(true);
+    pointer('pointermove', 100); // Back where it started.
+    expect(state.currentState().inputs.epochs).toBe(120);
+    pointer('pointerup', 100);
+    expect(root.classList.contains('num-dragging')).toBe(false);
+    expect(document.activeElement).not.toBe(input);
+
+    pointer('pointerdown', 50);
+    pointer('pointerup', 50);
+    expect(document.activeElement).toBe(input);
+  });
+
+  test('a step the engine refuses stays unapplied and explained; other keys, clicks and stray pointers do nothing', async () => {
+    const { number, state } = await page(
+      `<span data-num-for="images"><input type="text" role="spinbutton"><span data-num-error hidden></span></span><span data-num-for="epochs"></span>`,
+      '?framework=keras&val=50&images=2',
+    );
+    const { root, input, error } = parts('images');
+    number.enhanceAdjustableNumber(root);
+    // Markup without its field is left alone.
+    const bare = document.querySelector<HTMLElement>('[data-num-for="epochs"]');
+    if (bare) number.enhanceAdjustableNumber(bare);
+    key(input, 'ArrowDown');
+    expect(state.currentState().inputs.images).toBe(2);
+    expect(error.textContent).toMatch(/^A validation share of 50 % leaves no training images out of 1 image/);
+    key(input, 'a');
+    input.setPointerCapture = () => {};
+    const pointer = (kind: string, clientX: number, button = 0) =>
+      input.dispatchEvent(new PointerEvent(kind, { pointerId: 2, clientX, button, bubbles: true }));
+    pointer('pointermove', 300);
+    pointer('pointerup', 300);
+    pointer('pointerdown', 0, 2); // Not the main button.
+    pointer('pointermove', 300);
+    input.focus();
+    pointer('pointerdown', 0); // Already in the field: the caret moves, nothing is dragged.
+    pointer('pointermove', 300);
+    expect(state.currentState().inputs.images).toBe(2);
+    expect(input.value).toBe('2');
+  });
+
+  test('a shared link keeps parameters that are not the state’s', async () => {
+    const { state } = await page('', '?seed=7&images=100');
+    const link = new URL(state.shareableUrl());
+    expect(link.searchParams.get('seed')).toBe('7');
+    expect(link.searchParams.get('images')).toBe('100');
+  });
+
+  test('valueText speaks each unit in the singular for 1', async () => {
+    const { number } = await page('');
+    expect(number.valueText('images', 1)).toBe('1 image');
+    expect(number.valueText('epochs', 1)).toBe('1 epoch');
+    expect(number.valueText('devices', 1)).toBe('1 device');
+    expect(number.valueText('batchSize', 1)).toBe('1 image per batch');
+    expect(number.valueText('accumulationSteps', 1)).toBe('1 batch per optimizer step');
+    expect(number.valueText('accumulationSteps', 4)).toBe('4 batches per optimizer step');
+    expect(number.valueText('images', 48_000)).toBe('48,000 images');
+  });
+
+  test('stepValue: fields without a track step by one, within range', async () => {
+    const { number } = await page('');
+    expect(number.stepValue('devices', 4, 1)).toBe(5);
+    expect(number.stepValue('devices', 1, -1)).toBe(1);
+    expect(number.stepValue('accumulationSteps', 1_024, 1)).toBe(1_024);
+    expect(number.stepValue('batchSize', 64, 1, 2)).toBe(256);
+  });
+});
+
+describe('live text', () => {
+  const HTML = `
+    <p><span data-live-count data-quantity="batches-per-epoch" data-one="batch" data-many="batches"></span></p>
+    <p><span data-live-count data-quantity="batches-per-epoch" data-set='{"images":48001}' data-one="batch" data-many="batches"></span></p>
+    <p><span data-live-count data-quantity="total-batches" data-set='{"lastBatch":"drop","batchSize":128,"images":100}' data-zero="no batch at all" data-one="batch" data-many="batches"></span></p>
+    <p><span data-live-count data-quantity="image-passes" data-set='{"images":0}'>kept words</span></p>
+    <p><span data-live-count data-quantity="image-passes" data-set='{oops'>kept too</span></p>
+    <p><span data-live-count data-quantity="last-batch-size"></span></p>
+    <p><span data-live-input data-field="images" data-one="image" data-many="images"></span></p>
+    <p><span data-live-input data-field="lastBatch" data-labels='{"keep":"kept","drop":"dropped"}'></span></p>
+    <p><span data-live-input data-field="framework"></span></p>`;
+
+  const texts = () => [...document.querySelectorAll('p > span')].map((span) => span.textContent);
+
+  test('every count and input in the prose reads the state, with its grammar', async () => {
+    const { live, state } = await page(HTML);
+    live.startLiveText();
+    live.startLiveText(); // A second widget starting it changes nothing.
+    expect(texts()).toEqual([
+      '750 batches',
+      '751 batches',
+      'no batch at all',
+      'kept words',
+      'kept too',
+      '64',
+      '48,000 images',
+      'kept',
+      'pytorch',
+    ]);
+    state.updateInputs({ images: 64, lastBatch: 'drop', framework: 'lightning' });
+    expect(texts()).toEqual([
+      '1 batch',
+      '750 batches', // 48,001 images, now dropping the last one: ⌊48,001 / 64⌋.
+      'no batch at all',
+      'kept words',
+      'kept too',
+      '64',
+      '64 images',
+      'dropped',
+      'lightning',
+    ]);
+    const first = document.querySelector<HTMLElement>('[data-live-count]');
+    expect(first?.dataset['value']).toBe('1');
+    vi.advanceTimersToNextFrame();
+    expect(first?.classList.contains('live-changed')).toBe(true);
+  });
+
+  test('countPhrase: the words around a count', async () => {
+    const { live } = await page('');
+    expect(live.countPhrase(null, 'not one number', { one: 'step', many: 'steps' })).toBe('not one number');
+    expect(live.countPhrase(0, '0', { zero: 'no step', one: 'step', many: 'steps' })).toBe('no step');
+    expect(live.countPhrase(0, '0', { one: 'step', many: 'steps' })).toBe('0 steps');
+    expect(live.countPhrase(1, '1', { one: 'step', many: 'steps' })).toBe('1 step');
+    expect(live.countPhrase(5, '5', {})).toBe('5');
+  });
+});
+
+describe('DOM helpers', () => {
+  test('setText and setAttribute write only what changed', async () => {
+    await page('<p id="p">a</p>');
+    const { setAttribute, setText } = await import('../../src/client/dom');
+    const p = document.getElementById('p');
+    if (!p) throw new Error('no p');
+    const observer = new MutationObserver(() => {});
+    observer.observe(p, { attributes: true, childList: true, characterData: true, subtree: true });
+    setText(p, 'a');
+    setAttribute(p, 'data-x', null);
+    expect(observer.takeRecords()).toHaveLength(0);
+    setText(p, 'b');
+    setAttribute(p, 'data-x', '1');
+    setAttribute(p, 'data-x', '1');
+    expect(p.outerHTML).toBe('<p id="p" data-x="1">b</p>');
+    setAttribute(p, 'data-x', null);
+    expect(p.hasAttribute('data-x')).toBe(false);
+    setText(null, 'nothing to write to');
+  });
+
+  test('watchNearScreen reports the last entry, stops on demand, and does nothing without IntersectionObserver', async () => {
+    await page('<div id="w"></div>');
+    const { watchNearScreen } = await import('../../src/client/dom');
+    const element = document.getElementById('w');
+    if (!element) throw new Error('no element');
+    let report: (entries: { isIntersecting: boolean }[]) => void = () => {};
+    const disconnect = vi.fn();
+    const margins: string[] = [];
+    class FakeObserver {
+      constructor(callback: typeof report, options: { rootMargin: string }) {
+        report = callback;
+        margins.push(options.rootMargin);
+      }
+      observe() {}
+      disconnect = disconnect;
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const seen: boolean[] = [];
+    const stop = watchNearScreen(element, (near) => seen.push(near));
+    report([{ isIntersecting: false }, { isIntersecting: true }]);
+    report([]);
+    stop();
+    expect(seen).toEqual([true]);
+    expect(margins).toEqual(['200px 0px']);
+    expect(disconnect).toHaveBeenCalledOnce();
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const none = watchNearScreen(element, () => seen.push(false));
+    none();
+    expect(seen).toEqual([true]);
+    vi.unstubAllGlobals();
+  });
+});
