@@ -217,7 +217,7 @@ function update(parts: Dialog): void {
     title: info.title,
     height: frameHeight(parts.widget, controls),
   });
-  parts.script.value = parentScript(new URL(root).origin);
+  parts.script.value = parentScript();
 }
 
 /** Opens the dialog for the widget of `button`, with the page's current numbers. */
