@@ -94,7 +94,13 @@ class HoursEstimator extends HTMLElement {
       return true;
     };
 
-    // A figure typed (or a choice made) before this code arrived is read as it stands.
+    // A choice made, or a figure typed, before this code arrived is read as it stands (and said).
+    const defaultChoice = [...select.options].find((option) => option.defaultSelected) ?? select.options[0];
+    const changedBefore = select.value !== defaultChoice?.value || custom.value !== custom.defaultValue;
+    if (custom.value !== custom.defaultValue) {
+      chosenId = 'custom';
+      select.value = 'custom';
+    }
     if (chosenId === 'custom') readCustom();
 
     select.addEventListener('change', () => {
@@ -123,6 +129,7 @@ class HoursEstimator extends HTMLElement {
       renderEstimate();
       renderTable();
     });
+    if (changedBefore) announce();
   }
 
   disconnectedCallback() {

@@ -7,7 +7,8 @@
  *
  * The code is loaded, once, on the first of:
  *  - an instance coming within about a screen of the viewport (IntersectionObserver);
- *  - focus moving into an instance (a keyboard or screen-reader user got there first);
+ *  - focus moving into an instance, a pointer pressed or a field changed in it (the reader got
+ *    there first; the element reads its fields as they stand when it connects);
  *  - `beforeprint` (best effort: the import is asynchronous, so a print made at once may still
  *    show the state the page was rendered with);
  *  - for widgets that follow the training state (`followsState: subscribe`), the first change of that
@@ -22,7 +23,7 @@ import type { subscribe } from './training-state';
 /** About a screen above and below the viewport: code arrives before the widget scrolls in. */
 export const NEAR_MARGIN = '100% 0px';
 /** The longest wait for an idle moment after a change before loading anyway. */
-const IDLE_TIMEOUT_MS = 2000;
+const IDLE_TIMEOUT_MS = 300;
 
 export interface LoadOptions {
   /**
@@ -36,9 +37,12 @@ export interface LoadOptions {
 
 type Loader = () => Promise<unknown>;
 
+/** Events inside a widget that mean the reader got to it first; its code reads what they changed. */
+const INTERACTIONS = ['focusin', 'pointerdown', 'input', 'change'];
+
 function whenIdle(callback: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(callback, 200);
+  else setTimeout(callback, 50);
 }
 
 /**
@@ -69,8 +73,10 @@ export function loadWhenNear(selector: string, load: Loader, options: LoadOption
   );
   for (const element of elements) {
     observer.observe(element);
-    element.addEventListener('focusin', start);
-    cleanups.push(() => element.removeEventListener('focusin', start));
+    for (const type of INTERACTIONS) {
+      element.addEventListener(type, start);
+      cleanups.push(() => element.removeEventListener(type, start));
+    }
   }
   cleanups.push(() => observer.disconnect());
   window.addEventListener('beforeprint', start);

@@ -50,6 +50,8 @@ describe('the code follows the state', () => {
     await numberInput(page, 'Gradient accumulation steps').fill('4');
     const deepspeed = { ...smaller, framework: 'deepspeed' as const, accumulationSteps: 4 };
     const expected = expectedFor(deepspeed);
+    // The open disclosure pushed the code below the fold, where it is rewritten only once near.
+    await page.locator('setup-code').scrollIntoViewIfNeeded();
     await expect.poll(() => codeText(page)).toBe(expected.code);
     expect(JSON.parse((await codeText(page)) ?? '')).toMatchObject({ gradient_accumulation_steps: 4 });
     expect(await page.locator('setup-code [data-code]').getAttribute('data-language')).toBe('json');
@@ -110,7 +112,10 @@ describe('copying', () => {
       epochs: 50,
       devices: 4,
     });
-    await expect.poll(() => frame.locator('setup-code [data-code]').textContent()).toBe(expected.code);
+    // The frame loads, then the code's module as it comes near: more than the default second.
+    await expect
+      .poll(() => frame.locator('setup-code [data-code]').textContent(), { timeout: 10_000 })
+      .toBe(expected.code);
     await frame.getByRole('button', { name: 'Copy code' }).click();
     const field = frame.getByRole('textbox', { name: /The code, selected/ });
     await expect.poll(() => field.isVisible()).toBe(true);
