@@ -506,6 +506,28 @@ describe('Share / embed, the link and the figures', () => {
 
 describe('discovery and budget', () => {
   test.each(EMBED_WIDGETS.map((widget) => ({ widget })))(
+    "/embed/$widget/: the snippet's default height shows the whole widget at 640 px, in each controls mode",
+    async ({ widget }) => {
+      const context = await browser.newContext({ viewport: { width: 640, height: 600 } });
+      try {
+        const page = await context.newPage();
+        for (const controls of ['full', 'basic', 'none'] as const) {
+          await page.goto(pageURL(`embed/${widget}/?controls=${controls}`), { waitUntil: 'load' });
+          await expect
+            .poll(() => page.evaluate(() => document.documentElement.classList.contains('embed-ready')))
+            .toBe(true);
+          const height = await page.evaluate(
+            () => document.querySelector('[data-embed-root]')?.getBoundingClientRect().height ?? Infinity,
+          );
+          expect(height, controls).toBeLessThanOrEqual(frameHeight(widget, controls));
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test.each(EMBED_WIDGETS.map((widget) => ({ widget })))(
     '/embed/$widget/ links its oEmbed answer',
     async ({ widget }) => {
       const response = await fetch(pageURL(`embed/${widget}/`));
