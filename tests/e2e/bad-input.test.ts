@@ -321,7 +321,7 @@ async function checkLinks(queries: string[]): Promise<number> {
 describe('links with bad parameters', () => {
   test(
     `${LINKS} generated links (seed ${SEED}) open the engine's state, with a notice for each bad parameter`,
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       expect(LINK_QUERIES).toHaveLength(LINKS);
       const started = performance.now();
