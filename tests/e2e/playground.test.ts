@@ -14,6 +14,7 @@ import {
   type TrainingInputs,
 } from '../../src/lib';
 import { pageStep } from '../../src/client/slider-scales';
+import { describeEpochsText } from '../../src/charts/epochs-chart';
 import { NO_PROBLEMS, launchBrowser, openEveryDisclosure, openPage, pageURL, runAxe } from './browser';
 import { planFor } from '../support/plans';
 
@@ -76,8 +77,10 @@ describe('the calculator', () => {
     const plan = planFor(inputs);
     const speech = page.locator('[data-derivation-speech]').first();
     await expect.poll(() => speech.textContent()).toContain(plan.derivation[0]?.speech ?? 'missing');
+    // The address is written once typing pauses, so it may take more than one write to catch up.
     await expect.poll(() => new URL(page.url()).searchParams.get('images')).toBe('48001');
-    expect(new URL(page.url()).searchParams.get('batch')).toBe('32');
+    await expect.poll(() => new URL(page.url()).searchParams.get('batch')).toBe('32');
+    await expect.poll(() => new URL(page.url()).searchParams.get('epochs')).toBe('50');
     expect(await problems()).toEqual(NO_PROBLEMS);
     await context.close();
   });
@@ -573,6 +576,14 @@ describe('themes, motion, phones and no JavaScript', () => {
     const { page, context } = await openPage(browser, PLAYGROUND);
     await numberInput(page, 'Epochs').fill('7');
     await expectOutputs(page, { ...DEFAULT_INPUTS, epochs: 7 });
+    // The chart's code arrives soon after a change; once it has drawn the new state (its caption
+    // says so), printing must also bring its closed data table up to date.
+    const caption = describeEpochsText(planFor({ ...DEFAULT_INPUTS, epochs: 7 })).description;
+    await expect
+      .poll(() => page.locator('epochs-chart [data-chart-description]').first().textContent(), {
+        timeout: 15_000,
+      })
+      .toBe(caption);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const lastRow = page.locator('epochs-chart [data-chart-table] tbody tr').last();
