@@ -36,3 +36,12 @@ export function watchNearScreen(element: Element, onChange: (near: boolean) => v
   observer.observe(element);
   return () => observer.disconnect();
 }
+
+/** Whether this document's permissions policy lets it write to the clipboard (where the browser says). */
+export function clipboardAllowed(): boolean {
+  const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } })
+    .featurePolicy;
+  return (
+    typeof navigator.clipboard?.writeText === 'function' && (policy?.allowsFeature('clipboard-write') ?? true)
+  );
+}

@@ -6,6 +6,7 @@
  * URL is parsed as HTML. Copying uses the clipboard where allowed; elsewhere (a sandboxed frame,
  * an old browser) the field is selected and the dialog says how to copy it by hand.
  */
+import { clipboardAllowed } from './dom';
 import { inputsToParams } from '../lib/inputs';
 import {
   EMBED_CONTROLS,
@@ -75,14 +76,6 @@ function widgetOf(button: HTMLElement): EmbedWidget {
 
 function siteRoot(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
-}
-
-function clipboardAllowed(): boolean {
-  const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } })
-    .featurePolicy;
-  return (
-    typeof navigator.clipboard?.writeText === 'function' && (policy?.allowsFeature('clipboard-write') ?? true)
-  );
 }
 
 async function copy(field: HTMLInputElement | HTMLTextAreaElement, what: string, status: HTMLElement) {

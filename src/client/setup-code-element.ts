@@ -2,20 +2,11 @@
  * The setup code's custom element, <setup-code> (loaded when it comes near the screen, see
  * lazy.ts): the code for the chosen framework follows the page's state, with a Copy button.
  */
-import { setAttribute, setText, watchNearScreen } from './dom';
+import { clipboardAllowed, setAttribute, setText, watchNearScreen } from './dom';
 import { subscribe, type TrainingState } from './training-state';
 import { setupCode, type SetupCode } from '../lib/setup-code';
 
 const COPIED_MESSAGE_MS = 4000;
-
-/** Whether this document's permissions policy lets it write to the clipboard (where the browser says). */
-function clipboardAllowed(): boolean {
-  const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } })
-    .featurePolicy;
-  return (
-    typeof navigator.clipboard?.writeText === 'function' && (policy?.allowsFeature('clipboard-write') ?? true)
-  );
-}
 
 class SetupCodeElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined;

@@ -146,9 +146,15 @@ export function slotCount(template: string): number {
   return new Set([...template.matchAll(SLOT)].map((match) => match[1])).size;
 }
 
-/** One derivation line from a template and its numbers. */
-export function derivationStep(id: DerivationTemplateId, values: readonly number[]): DerivationStep {
-  const template: DerivationTemplate = DERIVATION_TEMPLATES[id];
+/**
+ * One worked line from a template and its numbers: the derivation's, or any other template of
+ * the same form (the exercises' worked lines).
+ */
+export function stepFromTemplate(
+  id: string,
+  template: DerivationTemplate,
+  values: readonly number[],
+): DerivationStep {
   const copied = [...values];
   return {
     quantity: template.quantity,
@@ -166,6 +172,11 @@ export function derivationStep(id: DerivationTemplateId, values: readonly number
       return fillSlots(template.speech, copied, formatCount);
     },
   };
+}
+
+/** One derivation line from a template and its numbers. */
+export function derivationStep(id: DerivationTemplateId, values: readonly number[]): DerivationStep {
+  return stepFromTemplate(id, DERIVATION_TEMPLATES[id], values);
 }
 
 /** The whole derivation in words, as a screen reader hears it: "Batches per epoch (…): 48,000 divided by 64, rounded up, is 750 batches per epoch. …" */

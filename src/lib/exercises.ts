@@ -4,8 +4,13 @@
  * mistakes from the engine (`computeTraining` and its helpers). Nothing here is typed by hand
  * but the inputs' ranges. Pure TypeScript: no DOM.
  */
-import { DERIVATION_TEMPLATES, derivationStep, fillSlots, type DerivationTemplate } from './derivation';
-import { countWithNoun, formatCount, texCount } from './format';
+import {
+  DERIVATION_TEMPLATES,
+  derivationStep,
+  stepFromTemplate,
+  type DerivationTemplate,
+} from './derivation';
+import { countWithNoun, formatCount } from './format';
 import { DEFAULT_INPUTS, FRAMEWORK_INFO } from './inputs';
 import { mixSeed, mulberry32, pick, randomInt, shuffled, type Rng } from './random';
 import { trainingSeconds } from './throughput';
@@ -123,21 +128,7 @@ export type WorkTemplateId = keyof typeof WORK_TEMPLATES;
 /** One worked line from any work template (the engine's derivation lines keep their own). */
 export function workStep(id: WorkTemplateId, values: readonly number[]): DerivationStep {
   if (id in DERIVATION_TEMPLATES) return derivationStep(id as keyof typeof DERIVATION_TEMPLATES, values);
-  const template: DerivationTemplate = WORK_TEMPLATES[id];
-  const copied = [...values];
-  return {
-    quantity: template.quantity,
-    template: id,
-    label: template.label,
-    get tex() {
-      return fillSlots(template.tex, copied, texCount);
-    },
-    values: copied,
-    value: values[values.length - 1] ?? 0,
-    get speech() {
-      return fillSlots(template.speech, copied, formatCount);
-    },
-  };
+  return stepFromTemplate(id, WORK_TEMPLATES[id], values);
 }
 
 /** The worked lines an exercise of each kind can show, in order: pages render each once. */
