@@ -33,12 +33,23 @@ function planWith(state: TrainingState, setJson: string | undefined): TrainingPl
   return computed.ok ? computed.value : null;
 }
 
-const FLASH_CLASS = 'live-changed';
+/** A changed number glows briefly, so the eye finds it; never under reduced motion. */
+const FLASH_KEYFRAMES: Keyframe[] = [
+  { backgroundColor: 'var(--accent-soft)' },
+  { backgroundColor: 'transparent' },
+];
+const FLASH_MS = 700;
+/** Changes closer together than this (a held key, a drag) are a stream: the numbers just change. */
+const STREAM_MS = 200;
+let reducedMotion: MediaQueryList | undefined;
+let lastChange = -Infinity;
+let streaming = false;
 
 function flash(element: HTMLElement): void {
-  element.classList.remove(FLASH_CLASS);
-  // Restart the highlight on the next frame (CSS turns it off under reduced motion).
-  requestAnimationFrame(() => element.classList.add(FLASH_CLASS));
+  reducedMotion ??= window.matchMedia('(prefers-reduced-motion: reduce)');
+  if (streaming || reducedMotion.matches || typeof element.animate !== 'function') return;
+  // The Web Animations API, not a class: no DOM change, no extra frame, nothing left behind.
+  element.animate(FLASH_KEYFRAMES, { duration: FLASH_MS, easing: 'ease-out' });
 }
 
 function write(element: HTMLElement, text: string, value: number | null): void {
@@ -58,6 +69,9 @@ export function startLiveText(): void {
   const inputs = [...document.querySelectorAll<HTMLElement>('[data-live-input]')];
   // Counts with the same overrides share one plan per change.
   subscribe((state) => {
+    const now = performance.now();
+    streaming = now - lastChange < STREAM_MS;
+    lastChange = now;
     const plans = new Map<string, TrainingPlan | null>();
     for (const element of counts) {
       const setJson = element.dataset['set'];

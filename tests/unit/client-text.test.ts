@@ -266,6 +266,15 @@ describe('live text', () => {
       'kept',
       'pytorch',
     ]);
+    // A changed number is highlighted by an animation, not a class (no DOM change, no extra frame).
+    const animated: Element[] = [];
+    const animate = vi.fn(function (this: Element) {
+      animated.push(this);
+      return {} as Animation;
+    });
+    HTMLElement.prototype.animate = animate as unknown as HTMLElement['animate'];
+    // A change after a pause (changes in a quick stream, a held key, are not highlighted).
+    vi.advanceTimersByTime(1000);
     state.updateInputs({ images: 64, lastBatch: 'drop', framework: 'lightning' });
     expect(texts()).toEqual([
       '1 batch',
@@ -280,8 +289,14 @@ describe('live text', () => {
     ]);
     const first = document.querySelector<HTMLElement>('[data-live-count]');
     expect(first?.dataset['value']).toBe('1');
-    vi.advanceTimersToNextFrame();
-    expect(first?.classList.contains('live-changed')).toBe(true);
+    expect(animated).toContain(first);
+    // The next change 50 ms later is part of a stream: the numbers change, nothing glows.
+    const glowed = animated.length;
+    vi.advanceTimersByTime(50);
+    state.updateInputs({ images: 128 });
+    expect(first?.textContent).toBe('2 batches');
+    expect(animated.length).toBe(glowed);
+    expect(first?.classList.length ?? 0).toBe(0);
   });
 
   test('countPhrase: the words around a count', async () => {
