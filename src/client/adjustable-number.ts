@@ -8,21 +8,11 @@ import { setAttribute, setText } from './dom';
 import { pageStep, SLIDER_SCALES } from './slider-scales';
 import { currentState, subscribe, updateInputs } from './training-state';
 import { formatCount } from '../lib/format';
-import { FIELD_SPECS, parseField } from '../lib/inputs';
+import { FIELD_SPECS, fieldValueText, parseField } from '../lib/inputs';
 import type { NumericField } from '../lib/types';
 
 /** Pixels of sideways drag per step along the track. */
 const DRAG_PIXELS_PER_STEP = 6;
-
-export function valueText(field: NumericField, value: number): string {
-  const spec = FIELD_SPECS[field];
-  // "1 image", "1 epoch": the units are plural nouns first ("images per batch").
-  const unit =
-    value === 1
-      ? spec.unit.replace(/^(image|epoch|device)s\b/, '$1').replace(/^batches\b/, 'batch')
-      : spec.unit;
-  return `${formatCount(value)} ${unit}`;
-}
 
 /** The value one step up or down from `value`: the next stop of the field's track, or ±1. */
 export function stepValue(field: NumericField, value: number, direction: 1 | -1, steps = 1): number {
@@ -160,7 +150,7 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     const value = state.inputs[field];
     const text = formatCount(value);
     setAttribute(input, 'aria-valuenow', String(value));
-    setAttribute(input, 'aria-valuetext', valueText(field, value));
+    setAttribute(input, 'aria-valuetext', fieldValueText(field, value));
     if (staticText) setText(staticText, text);
     // While the reader types, their text stays as typed (an unfinished number, or the same value unformatted).
     if (document.activeElement === input) {

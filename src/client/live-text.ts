@@ -6,20 +6,10 @@
  */
 import { setAttribute, setText } from './dom';
 import { subscribe, type TrainingState } from './training-state';
-import { formatCount } from '../lib/format';
+import { countPhrase, formatCount } from '../lib/format';
 import { quantity, type QuantityId } from '../lib/quantities';
 import { computeTraining } from '../lib/training';
 import type { NumericField, TrainingInputs, TrainingPlan } from '../lib/types';
-
-/** The words a count reads as: "750 batches", "1 batch", or the zero phrase where one is given. */
-export function countPhrase(value: number | null, text: string, data: DOMStringMap): string {
-  if (value === null) return text;
-  if (value === 0 && data['zero']) return data['zero'];
-  const one = data['one'];
-  const many = data['many'];
-  if (!one || !many) return text;
-  return `${text} ${value === 1 ? one : many}`;
-}
 
 function planWith(state: TrainingState, setJson: string | undefined): TrainingPlan | null {
   if (!setJson) return state.plan;

@@ -29,7 +29,7 @@ const URL_DEBOUNCE_MS = 250;
 let preset: TrainingInputs | undefined;
 
 /** The page's starting inputs (read once). */
-function presetInputs(): TrainingInputs {
+export function presetInputs(): TrainingInputs {
   preset ??= readPreset();
   return { ...preset };
 }

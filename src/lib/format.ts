@@ -42,3 +42,21 @@ export function texCount(value: number): string {
 export function countWithNoun(value: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(value)} ${value === 1 ? singular : plural}`;
 }
+
+/** The nouns a count may read with: "batch"/"batches", and a phrase for none ("no batch at all"). */
+export interface CountWords {
+  one?: string | undefined;
+  many?: string | undefined;
+  zero?: string | undefined;
+}
+
+/**
+ * The words a count reads as in a sentence: "750 batches", "1 batch", the zero phrase where one
+ * is given, or the bare text (`text` is the count as printed, or why there is none).
+ */
+export function countPhrase(value: number | null, text: string, words: CountWords): string {
+  if (value === null) return text;
+  if (value === 0 && words.zero) return words.zero;
+  if (!words.one || !words.many) return text;
+  return `${text} ${value === 1 ? words.one : words.many}`;
+}

@@ -194,3 +194,8 @@ export async function openEveryDisclosure(page: Page): Promise<void> {
   const closed = page.locator('details:not([open]) > summary');
   while ((await closed.count()) > 0) await closed.first().click();
 }
+
+/** The number field of a widget by its accessible name ("Images", "Batch size"). */
+export function numberInput(page: Page, name: string) {
+  return page.getByRole('spinbutton', { name, exact: true });
+}

@@ -15,7 +15,15 @@ import {
 } from '../../src/lib';
 import { pageStep } from '../../src/client/slider-scales';
 import { describeEpochsText } from '../../src/charts/epochs-chart';
-import { NO_PROBLEMS, launchBrowser, openEveryDisclosure, openPage, pageURL, runAxe } from './browser';
+import {
+  NO_PROBLEMS,
+  launchBrowser,
+  numberInput,
+  openEveryDisclosure,
+  openPage,
+  pageURL,
+  runAxe,
+} from './browser';
 import { planFor } from '../support/plans';
 
 const PLAYGROUND = 'playground/';
@@ -40,11 +48,6 @@ async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> 
         value: item.value === null ? null : String(item.value),
       })),
     );
-}
-
-/** Opens every <details> by clicking its summary, as a reader would. */
-function numberInput(page: Page, name: string) {
-  return page.getByRole('spinbutton', { name, exact: true });
 }
 
 let browser: Browser;

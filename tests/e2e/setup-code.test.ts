@@ -4,9 +4,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_INPUTS, computeTraining, setupCode, type TrainingInputs } from '../../src/lib';
-import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
+import { NO_PROBLEMS, launchBrowser, numberInput, openPage, pageURL, runAxe } from './browser';
 
-const PREVIEW = 'setup-code-preview/';
+const PREVIEW = 'playground/';
 
 function expectedFor(inputs: TrainingInputs) {
   const computed = computeTraining(inputs);
@@ -16,10 +16,6 @@ function expectedFor(inputs: TrainingInputs) {
 
 function codeText(page: Page): Promise<string | null> {
   return page.locator('setup-code [data-code]').textContent();
-}
-
-function numberInput(page: Page, name: string) {
-  return page.getByRole('spinbutton', { name, exact: true });
 }
 
 let browser: Browser;

@@ -3,6 +3,8 @@
 // their steps, typing read as a link is read, messages with the range, Escape, a sideways drag),
 // the live counts and inputs with their grammar, and the small DOM helpers.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fieldValueText } from '../../src/lib/inputs';
+import { countPhrase } from '../../src/lib/format';
 
 type Modules = {
   state: typeof import('../../src/client/training-state');
@@ -217,8 +219,8 @@ describe('an in-text number', () => {
     expect(link.searchParams.get('images')).toBe('100');
   });
 
-  test('valueText speaks each unit in the singular for 1', async () => {
-    const { number } = await page('');
+  test('an in-text number speaks each unit in the singular for 1 (the engine’s fieldValueText)', () => {
+    const number = { valueText: fieldValueText };
     expect(number.valueText('images', 1)).toBe('1 image');
     expect(number.valueText('epochs', 1)).toBe('1 epoch');
     expect(number.valueText('devices', 1)).toBe('1 device');
@@ -299,8 +301,8 @@ describe('live text', () => {
     expect(first?.classList.length ?? 0).toBe(0);
   });
 
-  test('countPhrase: the words around a count', async () => {
-    const { live } = await page('');
+  test('countPhrase (the engine’s, shared by server and browser): the words around a count', () => {
+    const live = { countPhrase };
     expect(live.countPhrase(null, 'not one number', { one: 'step', many: 'steps' })).toBe('not one number');
     expect(live.countPhrase(0, '0', { zero: 'no step', one: 'step', many: 'steps' })).toBe('no step');
     expect(live.countPhrase(0, '0', { one: 'step', many: 'steps' })).toBe('0 steps');
