@@ -16,7 +16,7 @@ import {
 } from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage, runAxe } from './browser';
 
-const PAGE = 'estimator-preview/';
+const PAGE = 'playground/';
 
 function expectedSentence(inputs: TrainingInputs, imagesPerSecond: number): string {
   const computed = computeTraining(inputs);
@@ -34,6 +34,14 @@ function throughputSelect(page: Page) {
   return page.getByLabel('Published training throughput (one GPU)');
 }
 
+/** Opens the page and scrolls to the presets and the estimator, as a reader would: their code loads near the screen. */
+async function openAtWidgets(path: string, options?: Parameters<typeof openPage>[2]) {
+  const opened = await openPage(browser, path, options);
+  await opened.page.locator('hours-estimator').scrollIntoViewIfNeeded();
+  await opened.page.locator('dataset-presets').scrollIntoViewIfNeeded();
+  return opened;
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -44,7 +52,7 @@ afterAll(async () => {
 
 describe('dataset presets and the hours estimator', () => {
   test('start from the worked case: about 39 minutes at 2,470 images per second, no preset pressed', async () => {
-    const { page, context, problems } = await openPage(browser, PAGE);
+    const { page, context, problems } = await openAtWidgets(PAGE);
     expect((await sentence(page).textContent())?.trim()).toBe(expectedSentence(DEFAULT_INPUTS, 2470));
     expect(await sentence(page).textContent()).toContain('about 39 minutes');
     const buttons = page.locator('dataset-presets button[aria-pressed]');
@@ -55,7 +63,7 @@ describe('dataset presets and the hours estimator', () => {
   });
 
   test('a preset loads its images, keeps the other inputs, is pressed and announced; the estimate follows', async () => {
-    const { page, context, problems } = await openPage(browser, PAGE);
+    const { page, context, problems } = await openAtWidgets(PAGE);
     const aptos = DATASETS.find((dataset) => dataset.id === 'aptos-2019');
     if (!aptos) throw new Error('APTOS is missing');
     const button = page.getByRole('button', { name: presetLabel(aptos) });
@@ -85,7 +93,7 @@ describe('dataset presets and the hours estimator', () => {
   });
 
   test('a preset keeps the URL’s other inputs, and a URL with a preset count presses it', async () => {
-    const { page, context } = await openPage(browser, `${PAGE}?images=516&batch=16&epochs=20`);
+    const { page, context } = await openAtWidgets(`${PAGE}?images=516&batch=16&epochs=20`);
     const idrid = DATASETS.find((dataset) => dataset.id === 'idrid');
     if (!idrid) throw new Error('IDRiD is missing');
     await expect
@@ -100,7 +108,7 @@ describe('dataset presets and the hours estimator', () => {
   });
 
   test('choosing a published throughput changes the estimate, its source and the table stays complete', async () => {
-    const { page, context, problems } = await openPage(browser, PAGE);
+    const { page, context, problems } = await openAtWidgets(PAGE);
     const b4 = publishedThroughput('efficientnet-b4-a100-amp');
     if (!b4) throw new Error('B4 is missing');
     await throughputSelect(page).selectOption({ label: throughputLabel(b4) });
@@ -119,7 +127,7 @@ describe('dataset presets and the hours estimator', () => {
   });
 
   test('the reader’s own throughput: refused with a message when invalid, used when valid', async () => {
-    const { page, context, problems } = await openPage(browser, PAGE);
+    const { page, context, problems } = await openAtWidgets(PAGE);
     const custom = page.getByLabel('Or your own, in images per second');
     const before = await sentence(page).textContent();
     await custom.fill('fast');
@@ -164,7 +172,7 @@ describe('dataset presets and the hours estimator', () => {
   test.each(['light', 'dark'] as const)(
     'axe finds nothing in the %s theme, after a preset and an error',
     async (colorScheme) => {
-      const { page, context, problems } = await openPage(browser, PAGE, { colorScheme });
+      const { page, context, problems } = await openAtWidgets(PAGE, { colorScheme });
       await page.locator('dataset-presets button').first().click();
       await page.getByLabel('Or your own, in images per second').fill('-1');
       expect(await runAxe(page)).toEqual([]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeExercise, type ChoiceExercise, type ExerciseKind, type NumberExercise } from '../../src/lib';
 import { NO_PROBLEMS, launchBrowser, openPage, pageURL, runAxe } from './browser';
 
-const EXERCISES = 'exercises/';
+const EXERCISES = 'check-your-understanding/';
 const KEY = 'answer-key/';
 
 function numberExercise(kind: ExerciseKind, seed: number): NumberExercise {
