@@ -362,4 +362,24 @@ describe('DOM helpers', () => {
     expect(seen).toEqual([true]);
     vi.unstubAllGlobals();
   });
+
+  test('clipboardAllowed: only with a clipboard that writes and a policy that allows it', async () => {
+    const { clipboardAllowed } = await import('../../src/client/dom');
+    const withPolicy = (allowed: boolean | undefined) =>
+      Object.defineProperty(document, 'featurePolicy', {
+        configurable: true,
+        value: allowed === undefined ? undefined : { allowsFeature: () => allowed },
+      });
+    vi.stubGlobal('navigator', { clipboard: undefined });
+    withPolicy(undefined);
+    expect(clipboardAllowed()).toBe(false);
+    vi.stubGlobal('navigator', { clipboard: { writeText: async () => {} } });
+    expect(clipboardAllowed()).toBe(true);
+    withPolicy(false); // A frame whose permissions policy refuses clipboard-write.
+    expect(clipboardAllowed()).toBe(false);
+    withPolicy(true);
+    expect(clipboardAllowed()).toBe(true);
+    withPolicy(undefined);
+    vi.unstubAllGlobals();
+  });
 });
