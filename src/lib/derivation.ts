@@ -52,6 +52,18 @@ export const DERIVATION_TEMPLATES = {
     tex: String.raw`n = ${ceilFraction('N', 'P')} = ${ceilFraction('{{0}}', '{{1}}')} = {{2}}`,
     speech: '{{0}} images divided by {{1}} devices, rounded up, is {{2}} images per device',
   },
+  'images-per-device/fastai-padded': {
+    quantity: 'images-per-device',
+    label: 'Images per device (fastai’s DistributedDL pads so every device gets as many)',
+    tex: String.raw`n = ${ceilFraction('N', 'P')} = ${ceilFraction('{{0}}', '{{1}}')} = {{2}}`,
+    speech: '{{0}} images divided by {{1}} devices, rounded up, is {{2}} images per device',
+  },
+  'batches-per-epoch/global-batch': {
+    quantity: 'batches-per-epoch',
+    label: 'Batches per epoch on each device (Keras batches by the global batch B × P; the last is kept)',
+    tex: String.raw`b = ${ceilFraction('N', 'B \\times P')} = ${ceilFraction('{{0}}', '{{1}} \\times {{2}}')} = {{3}}`,
+    speech: '{{0}} divided by ({{1}} times {{2}}), rounded up, is {{3}} batches per epoch on each device',
+  },
   'batches-per-epoch/ceil': {
     quantity: 'batches-per-epoch',
     label: 'Batches per epoch (the last partial batch is kept)',
@@ -113,6 +125,21 @@ export const DERIVATION_TEMPLATES = {
     tex: String.raw`\left\lfloor \dfrac{b \times E}{G} \right\rfloor = \left\lfloor \dfrac{{{0}} \times {{1}}}{{{2}}} \right\rfloor = {{3}}`,
     speech:
       '{{0}} batches per epoch times {{1}} epochs, divided by {{2}}, rounded down, is {{3}} optimizer steps',
+  },
+  'total-optimizer-steps/full-batches-across-epochs': {
+    quantity: 'total-optimizer-steps',
+    label:
+      'Optimizer steps in all (fastai counts images across epochs; the short last batch never closes a window)',
+    tex: String.raw`\left\lfloor \dfrac{(b - 1) \times E}{G} \right\rfloor = \left\lfloor \dfrac{({{0}} - 1) \times {{1}}}{{{2}}} \right\rfloor = {{3}}`,
+    speech:
+      '({{0}} minus 1) full batches per epoch times {{1}} epochs, divided by {{2}}, rounded down, is {{3}} optimizer steps',
+  },
+  'total-optimizer-steps/image-windows': {
+    quantity: 'total-optimizer-steps',
+    label: 'Optimizer steps in all (fastai counts images across epochs, batch by batch, up to n_acc = G × B)',
+    tex: String.raw`n_{\text{acc}} = {{0}} \times {{1}};\; E = {{4}} \text{ epochs of } {{2}} \times {{1}} + {{3}} \text{ images} \;\Rightarrow\; {{5}}`,
+    speech:
+      'windows of {{0}} times {{1}} images, over {{4}} epochs of {{2}} full batches and one of {{3}} images, counted batch by batch, give {{5}} optimizer steps',
   },
   'effective-batch-size/product': {
     quantity: 'effective-batch-size',

@@ -111,10 +111,19 @@ export function fieldValueText(field: NumericField, value: number): string {
 
 /** How each framework's users split off validation images (docs/frameworks.md, “Validation splits”). */
 export type SplitRule = 'keras' | 'fastai' | 'random-split' | 'train-test-split';
-/** Who spreads the images over several devices. */
-export type DeviceSharding = 'distributed-sampler' | 'accelerate' | 'none';
-/** How gradient accumulation is counted. */
-export type AccumulationRule = 'per-epoch' | 'across-epochs' | 'none';
+/**
+ * Who spreads the images over several devices (docs/frameworks.md): DistributedSampler (pads,
+ * deals indices round-robin), accelerate (deals whole batches), Keras (one global batch of B × P
+ * per step, cut into per-device pieces), fastai's DistributedDL (pads, gives each device a
+ * contiguous slice).
+ */
+export type DeviceSharding = 'distributed-sampler' | 'accelerate' | 'global-batch' | 'fastai';
+/**
+ * How gradient accumulation is counted: the window restarts each epoch (`per-epoch`), runs on
+ * across epochs counting batches (`across-epochs`: DeepSpeed, Keras), or runs on across epochs
+ * counting images (`images-across-epochs`: fastai's GradientAccumulation).
+ */
+export type AccumulationRule = 'per-epoch' | 'across-epochs' | 'images-across-epochs';
 
 export interface FrameworkInfo {
   id: Framework;
@@ -152,13 +161,11 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
     follows: 'Keras 3.15',
     defaultLastBatch: 'keep',
     dropUnavailable: 'Keras cannot drop the last batch of an array: fit() always trains on it.',
-    devicesUnavailable:
-      'Keras splits one global batch across devices with a distribution strategy; this calculator models Keras on one device.',
-    accumulationUnavailable:
-      'Keras accumulates gradients inside the optimizer, across epochs; this calculator does not model it.',
+    devicesUnavailable: '',
+    accumulationUnavailable: '',
     split: 'keras',
-    sharding: 'none',
-    accumulation: 'none',
+    sharding: 'global-batch',
+    accumulation: 'across-epochs',
   },
   'hf-trainer': {
     id: 'hf-trainer',
@@ -190,13 +197,11 @@ export const FRAMEWORK_INFO: Readonly<Record<Framework, FrameworkInfo>> = {
     follows: 'fastai 2, from its source',
     defaultLastBatch: 'drop',
     dropUnavailable: '',
-    devicesUnavailable:
-      'fastai shards data across devices through its own distributed loader; this calculator models fastai on one device.',
-    accumulationUnavailable:
-      'fastai’s GradientAccumulation counts images, not batches, across epochs; this calculator does not model it.',
+    devicesUnavailable: '',
+    accumulationUnavailable: '',
     split: 'fastai',
-    sharding: 'none',
-    accumulation: 'none',
+    sharding: 'fastai',
+    accumulation: 'images-across-epochs',
   },
   deepspeed: {
     id: 'deepspeed',
@@ -384,4 +389,23 @@ export function inputsToParams(
     params.set(FRAMEWORK_PARAM, inputs.framework);
   }
   return params;
+}
+
+/**
+ * Why `framework` cannot take `field` as the reader sets it (Keras cannot drop the last batch
+ * of an array), or '' when it can: the one reading of FRAMEWORK_INFO's reasons, for the
+ * calculator's disabled controls and every other place that says what a framework lacks.
+ */
+export function frameworkLimit(framework: Framework, field: Field): string {
+  const info = FRAMEWORK_INFO[framework];
+  if (field === 'devices') return info.devicesUnavailable;
+  if (field === 'accumulationSteps') return info.accumulationUnavailable;
+  if (field === 'lastBatch') return info.dropUnavailable;
+  return '';
+}
+
+/** A field's range in words, for its hint: "Whole number, 1 to 1,000,000." */
+export function fieldRangeText(field: NumericField): string {
+  const spec = FIELD_SPECS[field];
+  return `${spec.integer ? 'Whole number' : 'Number'}, ${formatCount(spec.min)} to ${formatCount(spec.max)}.`;
 }

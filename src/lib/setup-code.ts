@@ -31,7 +31,7 @@ export function warmupSteps(totalSteps: number, fraction: number): number {
 /** The release whose source each framework's counts follow (docs/frameworks.md). */
 export const FRAMEWORK_VERSIONS: Readonly<Record<Framework, string>> = {
   pytorch: 'PyTorch 2.13 (torch.utils.data)',
-  keras: 'Keras 3.15',
+  keras: 'Keras 3.15 (TensorFlow backend for several devices)',
   'hf-trainer': 'transformers 4.57 and 5.18 (steps per epoch rounded up since about 4.52)',
   lightning: 'Lightning 2.6',
   fastai: 'fastai 2 (read from its source)',
@@ -55,7 +55,7 @@ export interface SetupCode {
   summary: string;
   /** Sentences that go with the code where it cannot carry comments (JSON); empty for Python. */
   remarks: string[];
-  /** The optimizer steps a scheduler must be sized in (the plan's total). */
+  /** The steps a scheduler must be sized in: the plan's optimizer steps (Keras: its batches, which its schedules count). */
   totalSteps: number;
   /** `warmupSteps(totalSteps, WARMUP_FRACTION)`. */
   warmupSteps: number;
@@ -74,6 +74,8 @@ interface Facts {
   drop: boolean;
   perEpoch: number;
   total: number;
+  /** What a learning-rate schedule counts: optimizer steps, except Keras's, which counts batches. */
+  scheduled: number;
   warmup: number;
   /** The validation share as a user types it (0.2), or '' without a split. */
   share: string;
@@ -133,7 +135,7 @@ function stepsText(facts: Facts): string {
 }
 
 function warmupText(facts: Facts): string {
-  return `warm-up: ${countWithNoun(facts.warmup, 'step')}, ${formatCount(WARMUP_PERCENT)} % of ${formatCount(facts.total)} rounded up (an example share)`;
+  return `warm-up: ${countWithNoun(facts.warmup, 'step')}, ${formatCount(WARMUP_PERCENT)} % of ${formatCount(facts.scheduled)} rounded up (an example share)`;
 }
 
 /** Why the run trains on nothing, or never steps: the engine's own warning; '' when it trains. */
@@ -316,13 +318,22 @@ function lightningCode(facts: Facts): string[] {
 }
 
 function kerasCode(facts: Facts): string[] {
-  const { plan, batch, epochs, share } = facts;
-  const decay = Math.max(facts.total - facts.warmup, 0);
-  const lines = [
-    ...header(facts),
-    'import keras',
-    '',
-    ...comment(stepsText(facts)),
+  const { plan, batch, epochs, share, devices, accumulation } = facts;
+  const decay = Math.max(facts.scheduled - facts.warmup, 0);
+  const global = batch * devices;
+  const accumulate = accumulation > 1 ? `, gradient_accumulation_steps=${accumulation}` : '';
+  const compile = `model.compile(optimizer=keras.optimizers.AdamW(learning_rate=schedule${accumulate}), loss=loss_fn)`;
+  const lines = [...header(facts), 'import keras'];
+  if (devices > 1) lines.push('import tensorflow as tf');
+  lines.push('', ...comment(stepsText(facts)));
+  if (accumulation > 1) {
+    lines.push(
+      ...comment(
+        `the optimizer's step counter counts every batch and is never reset: it steps after each ${accumulation} batches of the run, counted across epochs, and a schedule advances once per batch, ${formatCount(facts.scheduled)} in all`,
+      ),
+    );
+  }
+  lines.push(
     ...comment(warmupText(facts)),
     'schedule = keras.optimizers.schedules.CosineDecay(',
     '    initial_learning_rate=0.0,',
@@ -330,8 +341,17 @@ function kerasCode(facts: Facts): string[] {
     `    warmup_steps=${facts.warmup},`,
     `    decay_steps=${decay},  # the ${formatCount(decay)} steps after the warm-up`,
     ')',
-    'model.compile(optimizer=keras.optimizers.AdamW(learning_rate=schedule), loss=loss_fn)',
-  ];
+  );
+  if (devices > 1) {
+    lines.push(
+      `strategy = tf.distribute.MirroredStrategy()  # the ${devices} GPUs of this machine`,
+      'with strategy.scope():',
+      '    model = build_model()',
+      `    ${compile}`,
+    );
+  } else {
+    lines.push(compile);
+  }
   if (share) {
     lines.push(
       ...comment(`${countWithNoun(plan.trainingImages, 'row')} train`),
@@ -340,16 +360,25 @@ function kerasCode(facts: Facts): string[] {
       ),
     );
   }
+  if (devices > 1) {
+    lines.push(
+      ...comment(
+        `batch_size is the global batch: ${formatCount(batch)} per device × ${formatCount(devices)} devices = ${formatCount(global)}`,
+      ),
+    );
+  }
   lines.push(
     ...comment(`fit() never drops the last batch: ${countWithNoun(facts.perEpoch, 'step')} per epoch`),
-    `model.fit(x, y, batch_size=${batch}, epochs=${epochs}${share ? `, validation_split=${share}` : ''}, shuffle=True)`,
+    `model.fit(x, y, batch_size=${global}, epochs=${epochs}${share ? `, validation_split=${share}` : ''}, shuffle=True)`,
   );
   return lines;
 }
 
 function fastaiCode(facts: Facts): string[] {
-  const { plan, batch, epochs, drop, share } = facts;
-  const lines = [...header(facts), 'from fastai.vision.all import *', ''];
+  const { plan, batch, epochs, drop, share, devices, accumulation } = facts;
+  const lines = [...header(facts), 'from fastai.vision.all import *'];
+  if (devices > 1) lines.push('from fastai.distributed import *');
+  lines.push('');
   if (share) {
     lines.push(
       ...comment(`a random split, validation rounded down: ${splitComment(facts)}`),
@@ -367,11 +396,33 @@ function fastaiCode(facts: Facts): string[] {
     ...comment(`len(dls.train) == ${batchesComment(facts)}`),
     'learn = vision_learner(dls, resnet50, metrics=accuracy)',
     ...comment(stepsText(facts)),
+  );
+  let cbs = '';
+  if (accumulation > 1) {
+    lines.push(
+      ...comment(
+        `GradientAccumulation counts images on each device, not batches: n_acc = ${formatCount(accumulation)} × ${formatCount(batch)} = ${formatCount(accumulation * batch)}, and its count runs on across epochs`,
+      ),
+    );
+    cbs = `, cbs=GradientAccumulation(n_acc=${accumulation * batch})`;
+  }
+  lines.push(
     ...comment(
       `fit_one_cycle sizes its schedule itself; warm-up: the first ${formatCount(WARMUP_PERCENT)} % (about ${countWithNoun(facts.warmup, 'step')})`,
     ),
-    `learn.fit_one_cycle(${epochs}, lr_max=1e-3, pct_start=${WARMUP_FRACTION})`,
   );
+  const fit = `learn.fit_one_cycle(${epochs}, lr_max=1e-3, pct_start=${WARMUP_FRACTION}${cbs})`;
+  if (devices > 1) {
+    lines.push(
+      ...comment(
+        `launch on ${formatCount(devices)} GPUs: accelerate launch --num_processes ${devices} train.py; bs is per device`,
+      ),
+      'with learn.distrib_ctx():',
+      `    ${fit}`,
+    );
+  } else {
+    lines.push(fit);
+  }
   return lines;
 }
 
@@ -418,7 +469,7 @@ function summaryFor(facts: Facts): string {
   const perEpoch = facts.plan.optimizerStepsPerEpoch;
   const steps =
     facts.accumulation > 1 && perEpoch !== null ? ` (${countWithNoun(perEpoch, 'optimizer step')})` : '';
-  return `${runs}${steps}; give your scheduler ${countWithNoun(facts.total, 'step')}, ${formatCount(facts.warmup)} of them warm-up.`;
+  return `${runs}${steps}; give your scheduler ${countWithNoun(facts.scheduled, 'step')}, ${formatCount(facts.warmup)} of them warm-up.`;
 }
 
 /** The code for the plan's framework, with its counts as comments, and a one-line summary. */
@@ -426,6 +477,8 @@ export function setupCode(plan: TrainingPlan): SetupCode {
   const { inputs } = plan;
   const framework = inputs.framework;
   const total = plan.totalOptimizerSteps;
+  // Keras's schedules read the optimizer's raw counter, which counts every batch (docs/frameworks.md: Keras gradient accumulation).
+  const scheduled = framework === 'keras' ? plan.totalBatches : total;
   const facts: Facts = {
     plan,
     label: FRAMEWORK_INFO[framework].label,
@@ -436,7 +489,8 @@ export function setupCode(plan: TrainingPlan): SetupCode {
     drop: inputs.lastBatch === 'drop',
     perEpoch: plan.batchesPerEpoch,
     total,
-    warmup: warmupSteps(total, WARMUP_FRACTION),
+    scheduled,
+    warmup: warmupSteps(scheduled, WARMUP_FRACTION),
     share: shareLiteral(inputs.validationPercent),
     warning: warningFor(plan),
   };
@@ -473,7 +527,7 @@ export function setupCode(plan: TrainingPlan): SetupCode {
     lines,
     summary: summaryFor(facts),
     remarks,
-    totalSteps: total,
+    totalSteps: scheduled,
     warmupSteps: facts.warmup,
     warning: facts.warning,
   };

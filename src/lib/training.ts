@@ -85,6 +85,8 @@ interface EpochShape {
   lastBatchSize: number;
   imagesSkippedPerEpoch: number;
   imagesRepeatedPerEpoch: number;
+  /** Images in the batches of one epoch over all devices, repeats counted. */
+  imagesPerEpoch: number;
 }
 
 /** Images one device draws per epoch: DistributedSampler pads to ⌈N/P⌉ (docs/frameworks.md: DistributedSampler). */
@@ -103,6 +105,9 @@ export function batchesPerEpochFor(
   const divide = lastBatch === 'keep' ? ceilDiv : floorDiv;
   // accelerate deals whole batches round-robin: ⌈⌈N/B⌉/P⌉ (keep) or ⌊⌊N/B⌋/P⌋ (drop).
   if (sharding === 'accelerate' && devices > 1) return divide(divide(trainingImages, batchSize), devices);
+  // Keras batches the arrays by the global batch B × P, then cuts each into per-device pieces.
+  if (sharding === 'global-batch') return divide(trainingImages, batchSize * devices);
+  // DistributedSampler and fastai's DistributedDL both pad to ⌈N/P⌉ images per device.
   return divide(sampledPerDevice(trainingImages, devices), batchSize);
 }
 
@@ -126,33 +131,170 @@ export function epochShape(
       lastBatchSize: batchesPerEpoch === 0 ? 0 : batchSize,
       imagesSkippedPerEpoch: keep ? 0 : trainingImages - slots,
       imagesRepeatedPerEpoch: keep ? slots - trainingImages : 0,
+      imagesPerEpoch: slots,
+    };
+  }
+  if (sharding === 'global-batch' && devices > 1) {
+    // Keras (docs/frameworks.md: Keras on several devices): ⌈N/(B·P)⌉ global batches, never
+    // dropped, nothing repeated. The last global batch holds r images; tf.data cuts it into
+    // pieces of up to B in device order, so the first device's last batch is min(B, r).
+    const global = batchSize * devices;
+    const rest = trainingImages - (batchesPerEpoch - 1) * global;
+    const lastBatchSize = Math.min(batchSize, rest);
+    return {
+      samplesPerDevice: (batchesPerEpoch - 1) * batchSize + lastBatchSize,
+      batchesPerEpoch,
+      lastBatchSize,
+      imagesSkippedPerEpoch: 0,
+      imagesRepeatedPerEpoch: 0,
+      imagesPerEpoch: trainingImages,
     };
   }
   // DistributedSampler (drop_last=False, its default) pads to P·⌈N/P⌉ by repeating images;
   // on one device it is the plain sampler.
+  // fastai's DistributedDL pads and batches the same counts (docs/frameworks.md: fastai on several devices).
   const samplesPerDevice = sampledPerDevice(trainingImages, devices);
   const partial = samplesPerDevice % batchSize;
+  const lastBatchSize = batchesPerEpoch === 0 ? 0 : keep && partial > 0 ? partial : batchSize;
   return {
     samplesPerDevice,
     batchesPerEpoch,
-    lastBatchSize: batchesPerEpoch === 0 ? 0 : keep && partial > 0 ? partial : batchSize,
+    lastBatchSize,
     imagesSkippedPerEpoch: keep ? 0 : devices * partial,
     imagesRepeatedPerEpoch: devices * samplesPerDevice - trainingImages,
+    imagesPerEpoch: batchesPerEpoch === 0 ? 0 : devices * ((batchesPerEpoch - 1) * batchSize + lastBatchSize),
   };
 }
 
-/** Optimizer steps after `epochs` epochs of `batchesPerEpoch` micro-batches each. */
-function optimizerStepsAfter(
-  epochs: number,
-  batchesPerEpoch: number,
-  accumulationSteps: number,
-  rule: FrameworkInfo['accumulation'],
-): number {
-  if (accumulationSteps === 1 || rule === 'none') return epochs * batchesPerEpoch;
-  // DeepSpeed's engine counts micro-steps over the whole run; no end-of-epoch flush.
-  if (rule === 'across-epochs') return floorDiv(epochs * batchesPerEpoch, accumulationSteps);
+/** What the optimizer-step count needs to know of one device's epoch. */
+interface StepShape {
+  batchesPerEpoch: number;
+  /** Images in the last batch of the epoch on one device (B when every batch is full). */
+  lastBatchSize: number;
+  batchSize: number;
+  accumulationSteps: number;
+  rule: FrameworkInfo['accumulation'];
+}
+
+/** Whether fastai's image-counting windows need the epoch-by-epoch walk (see `imageWindowSteps`). */
+function needsImageWalk(shape: StepShape): boolean {
+  const { batchesPerEpoch: b, lastBatchSize, batchSize, accumulationSteps: steps, rule } = shape;
+  return rule === 'images-across-epochs' && steps > 1 && b > 0 && lastBatchSize < batchSize && b - 1 < steps;
+}
+
+/**
+ * fastai's GradientAccumulation(n_acc = G × B), counting images on one device: it adds each
+ * batch's size to a counter, steps once the counter reaches n_acc and then sets it to 0 (the
+ * overflow is lost), and resets it only when fit starts (docs/frameworks.md: fastai gradient
+ * accumulation). Returns the cumulative optimizer steps after each epoch 0 … E, walking one
+ * epoch at a time: b − 1 full batches of B, then the partial one.
+ */
+function imageWindowSteps(shape: StepShape, epochs: number): number[] {
+  const { batchesPerEpoch: b, lastBatchSize: partial, batchSize, accumulationSteps: steps } = shape;
+  const window = steps * batchSize;
+  const full = b - 1;
+  const cumulative = [0];
+  let count = 0;
+  let total = 0;
+  for (let epoch = 1; epoch <= epochs; epoch += 1) {
+    let left = full;
+    if (count + left * batchSize >= window) {
+      const closing = ceilDiv(window - count, batchSize);
+      total += 1;
+      left -= closing;
+      total += floorDiv(left, steps);
+      count = (left % steps) * batchSize;
+    } else {
+      count += left * batchSize;
+    }
+    count += partial;
+    if (count >= window) {
+      total += 1;
+      count = 0;
+    }
+    cumulative.push(total);
+  }
+  return cumulative;
+}
+
+/** The epoch-by-epoch walk, once per shape: the epochs chart asks for many epochs of one plan. */
+const walkCache = new Map<string, number[]>();
+
+function walkedSteps(shape: StepShape, epochs: number, totalEpochs: number): number {
+  const key = [
+    shape.batchesPerEpoch,
+    shape.lastBatchSize,
+    shape.batchSize,
+    shape.accumulationSteps,
+    totalEpochs,
+  ].join(',');
+  let cumulative = walkCache.get(key);
+  if (!cumulative) {
+    cumulative = imageWindowSteps(shape, totalEpochs);
+    if (walkCache.size >= 8) walkCache.clear();
+    walkCache.set(key, cumulative);
+  }
+  return cumulative[epochs] ?? imageWindowSteps(shape, epochs)[epochs] ?? 0;
+}
+
+/** The step-count view of a run's inputs and epoch shape. */
+function stepShape(
+  inputs: TrainingInputs,
+  shape: Pick<EpochShape, 'batchesPerEpoch' | 'lastBatchSize'>,
+): StepShape {
+  return {
+    batchesPerEpoch: shape.batchesPerEpoch,
+    lastBatchSize: shape.lastBatchSize,
+    batchSize: inputs.batchSize,
+    accumulationSteps: inputs.accumulationSteps,
+    rule: FRAMEWORK_INFO[inputs.framework].accumulation,
+  };
+}
+
+/** Optimizer steps per epoch when every epoch has the same number, else null. */
+function constantStepsPerEpoch(shape: StepShape, epochs: number): number | null {
+  const { batchesPerEpoch: b, accumulationSteps: steps, rule } = shape;
+  if (steps === 1 || rule === 'per-epoch') return optimizerStepsAfter(shape, 1, epochs);
+  if (needsImageWalk(shape)) {
+    const first = optimizerStepsAfter(shape, 1, epochs);
+    for (let epoch = 2; epoch <= epochs; epoch += 1) {
+      if (optimizerStepsAfter(shape, epoch, epochs) !== epoch * first) return null;
+    }
+    return first;
+  }
+  const counted = rule === 'images-across-epochs' && shape.lastBatchSize < shape.batchSize ? b - 1 : b;
+  return counted % steps === 0 ? counted / steps : null;
+}
+
+/** Why the steps per epoch vary, naming who carries the leftover batches. */
+function variableStepsReason(inputs: TrainingInputs, shape: EpochShape): string {
+  const { accumulationSteps: steps, batchSize } = inputs;
+  const b = shape.batchesPerEpoch;
+  switch (inputs.framework) {
+    case 'keras':
+      return `It changes from epoch to epoch: ${formatCount(b)} batches per epoch do not divide evenly into windows of ${formatCount(steps)}, and Keras's optimizer counts batches over the whole run.`;
+    case 'fastai':
+      return `It changes from epoch to epoch: fastai counts ${formatCount(steps * batchSize)} images per window over the whole run, and an epoch's ${countWithNoun(b, 'batch', 'batches')} do not fill a whole number of windows.`;
+    default:
+      return `It changes from epoch to epoch: ${formatCount(b)} batches per epoch do not divide evenly into windows of ${formatCount(steps)}, and DeepSpeed carries the leftover batches into the next epoch.`;
+  }
+}
+
+/** Optimizer steps after `epochs` epochs (of a run of `totalEpochs`). */
+function optimizerStepsAfter(shape: StepShape, epochs: number, totalEpochs = epochs): number {
+  const { batchesPerEpoch: b, accumulationSteps: steps, rule } = shape;
+  if (steps === 1) return epochs * b;
   // HF Trainer, Lightning and accelerate step on the short window at each epoch's end.
-  return epochs * ceilDiv(batchesPerEpoch, accumulationSteps);
+  if (rule === 'per-epoch') return epochs * ceilDiv(b, steps);
+  // DeepSpeed's engine and Keras's optimizer count batches over the whole run; no end-of-epoch
+  // flush. fastai counts images, which is the same while every batch is full.
+  if (rule === 'across-epochs' || shape.lastBatchSize === shape.batchSize || b === 0) {
+    return floorDiv(epochs * b, steps);
+  }
+  // fastai with a short last batch: when an epoch has at least G full batches, every window
+  // closes on its G-th full batch and the short batch only tops one up: ⌊E·(b − 1)/G⌋.
+  if (!needsImageWalk(shape)) return floorDiv(epochs * (b - 1), steps);
+  return walkedSteps(shape, epochs, totalEpochs);
 }
 
 function unsafeError(quantity: string, value: number): InputError {
@@ -190,17 +332,27 @@ function resolveInputs(inputs: TrainingInputs): { resolved: TrainingInputs; note
  * Padding copies that land in dropped batches. DistributedSampler appends its copies at the end
  * of the list, so each is the last image of its device, inside the partial batch that drop_last
  * removes (docs/frameworks.md: DistributedSampler); accelerate repeats only when it keeps. So whenever images are skipped,
- * every repeat is among them, and none is seen twice.
+ * every repeat is among them, and none is seen twice. fastai's DistributedDL gives each device a
+ * contiguous slice, so all its copies end the last device's list: only as many as that device's
+ * dropped partial batch holds are dropped (docs/frameworks.md: fastai on several devices).
+ * A plan carries its framework and device count; a bare shape counts as DistributedSampler.
  */
 export function repeatsInDroppedBatches(
-  shape: Pick<EpochShape, 'imagesSkippedPerEpoch' | 'imagesRepeatedPerEpoch'>,
+  shape: Pick<EpochShape, 'imagesSkippedPerEpoch' | 'imagesRepeatedPerEpoch'> & {
+    inputs?: Pick<TrainingInputs, 'framework' | 'devices'>;
+  },
 ): number {
-  return shape.imagesSkippedPerEpoch > 0 ? shape.imagesRepeatedPerEpoch : 0;
+  if (shape.imagesSkippedPerEpoch === 0) return 0;
+  const inputs = shape.inputs;
+  if (inputs && FRAMEWORK_INFO[inputs.framework].sharding === 'fastai') {
+    return Math.min(shape.imagesRepeatedPerEpoch, shape.imagesSkippedPerEpoch / inputs.devices);
+  }
+  return shape.imagesRepeatedPerEpoch;
 }
 
 /** ", 2 of them padding copies: 136 different images go unseen", where copies are dropped. */
-function unseenNote(shape: EpochShape): string {
-  const copies = repeatsInDroppedBatches(shape);
+function unseenNote(shape: EpochShape, inputs: TrainingInputs): string {
+  const copies = repeatsInDroppedBatches({ ...shape, inputs });
   if (copies === 0) return '';
   const unseen = shape.imagesSkippedPerEpoch - copies;
   return `, ${formatCount(copies)} of them padding copies: ${countWithNoun(unseen, 'different image goes', 'different images go')} unseen`;
@@ -257,19 +409,80 @@ function noBatchesText(inputs: TrainingInputs, training: number): string {
 /**
  * Images in the largest optimizer step, over all devices, where the accumulation window closes
  * at each epoch's end: the first min(G, b) batches of an epoch (only the last batch can be
- * partial). DeepSpeed's windows run on across epochs: there, the whole run's images bound it.
+ * partial). Where windows run on across epochs (DeepSpeed, Keras, fastai), the whole run's
+ * images bound it.
  */
 function largestStepImages(inputs: TrainingInputs, shape: EpochShape): { images: number; exact: boolean } {
   const { batchSize, devices, epochs } = inputs;
   const rule = FRAMEWORK_INFO[inputs.framework].accumulation;
-  const steps = rule === 'none' ? 1 : inputs.accumulationSteps;
+  const steps = inputs.accumulationSteps;
   const b = shape.batchesPerEpoch;
   const perEpoch = b === 0 ? 0 : (b - 1) * batchSize + shape.lastBatchSize;
-  if (rule === 'across-epochs') return { images: devices * epochs * perEpoch, exact: false };
+  if (rule !== 'per-epoch') return { images: epochs * shape.imagesPerEpoch, exact: false };
   return { images: devices * (b <= steps ? perEpoch : steps * batchSize), exact: true };
 }
 
-function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: number): FrameworkNote[] {
+/** Keras on several devices and Keras and fastai accumulation, in plain words (docs/frameworks.md). */
+function kerasFastaiNotes(inputs: TrainingInputs, shape: EpochShape, totalSteps: number): FrameworkNote[] {
+  const notes: FrameworkNote[] = [];
+  const { framework, devices, accumulationSteps: steps, batchSize, epochs } = inputs;
+  const b = shape.batchesPerEpoch;
+  if (framework === 'keras' && devices > 1) {
+    const global = batchSize * devices;
+    const rest = shape.imagesPerEpoch - (b - 1) * global;
+    const last =
+      rest < global
+        ? ` The last global batch holds ${countWithNoun(rest, 'image')}: it is cut into pieces of up to ${formatCount(batchSize)} in device order, so ${rest <= batchSize * (devices - 1) ? 'some devices get a smaller piece or none' : 'the last device gets a smaller piece'}.`
+        : '';
+    notes.push({
+      id: 'keras-global-batch',
+      text: `Under a distribution strategy Keras's batch_size is the global batch: fit(batch_size=${global}) gives each of the ${formatCount(devices)} devices ${formatCount(batchSize)} images per step, and an epoch is ${countWithNoun(b, 'step')} of ${formatCount(global)}.${last}`,
+    });
+  }
+  if (framework === 'fastai' && devices > 1 && shape.imagesRepeatedPerEpoch > 0) {
+    notes.push({
+      id: 'fastai-contiguous-slices',
+      text: `fastai's DistributedDL gives each device a contiguous slice of the padded list, so all ${countWithNoun(shape.imagesRepeatedPerEpoch, 'padding copy', 'padding copies')} end the last device's slice.`,
+    });
+  }
+  if (steps === 1 || b === 0) return notes;
+  if (framework === 'keras') {
+    notes.push({
+      id: 'keras-accumulation',
+      text: `Keras's optimizer (gradient_accumulation_steps=${steps}) steps on every ${ordinal(steps)} batch it has seen since it was created: its counter is never reset, so a window that is open at the end of an epoch closes in the next, and the run has ⌊E × b / G⌋ = ${formatCount(totalSteps)} optimizer steps. A learning-rate schedule still advances once per batch (${formatCount(epochs * b)} in all).`,
+    });
+  }
+  if (framework === 'fastai') {
+    const window = steps * batchSize;
+    const partial = shape.lastBatchSize < batchSize;
+    notes.push({
+      id: 'fastai-accumulation',
+      text: `fastai's GradientAccumulation counts images, not batches: ${steps} batches of ${formatCount(batchSize)} make n_acc=${window}. Its count is reset only when fit starts, so windows run across epochs${partial ? `; the short last batch of ${countWithNoun(shape.lastBatchSize, 'image')} adds to the count, and a window that reaches n_acc steps and starts again from 0` : ''}.`,
+    });
+  }
+  if (totalSteps === 0) {
+    const label = FRAMEWORK_INFO[framework].label;
+    notes.push({
+      id: 'no-optimizer-step',
+      text: `The whole run never fills one accumulation window of ${formatCount(steps)} batches, so ${label} never steps the optimizer: the weights do not change.`,
+    });
+  }
+  return notes;
+}
+
+/** "4th", "2nd", "11th", "21st". */
+function ordinal(value: number): string {
+  const tens = value % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][value % 10] ?? 'th');
+  return `${formatCount(value)}${suffix}`;
+}
+
+function frameworkNotes(
+  inputs: TrainingInputs,
+  shape: EpochShape,
+  training: number,
+  totalSteps: number,
+): FrameworkNote[] {
   const info = FRAMEWORK_INFO[inputs.framework];
   const notes: FrameworkNote[] = [];
   const { framework, devices, accumulationSteps: steps, batchSize } = inputs;
@@ -292,17 +505,25 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
     const how =
       info.sharding === 'accelerate'
         ? 'accelerate completes the last batch and deals every device the same number of batches by looping back to the first images'
-        : 'DistributedSampler pads the shuffled list with images from its start';
-    const dropped = repeatsInDroppedBatches(shape);
+        : info.sharding === 'fastai'
+          ? 'fastai’s DistributedDL pads the shuffled list with images from its start'
+          : 'DistributedSampler pads the shuffled list with images from its start';
+    const dropped = repeatsInDroppedBatches({ ...shape, inputs });
+    const fate =
+      dropped === 0
+        ? ''
+        : dropped === shape.imagesRepeatedPerEpoch
+          ? ' The copies fall in the last partial batches, which are dropped, so no image is seen twice.'
+          : ` ${countWithNoun(dropped, 'copy falls', 'copies fall')} in the last device’s dropped partial batch; the other ${countWithNoun(shape.imagesRepeatedPerEpoch - dropped, 'is', 'are')} trained on.`;
     notes.push({
       id: 'images-repeated',
-      text: `${countWithNoun(shape.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated per epoch to give every device the same count: ${how}.${dropped > 0 ? ' The copies fall in the last partial batches, which are dropped, so no image is seen twice.' : ''}`,
+      text: `${countWithNoun(shape.imagesRepeatedPerEpoch, 'image is', 'images are')} repeated per epoch to give every device the same count: ${how}.${fate}`,
     });
   }
   if (shape.imagesSkippedPerEpoch > 0) {
     notes.push({
       id: 'images-skipped',
-      text: `${countWithNoun(shape.imagesSkippedPerEpoch, 'image is', 'images are')} left out of every epoch by dropping the last partial batch${devices > 1 ? ' on each device' : ''}${unseenNote(shape)}; with shuffling, different ones each epoch.`,
+      text: `${countWithNoun(shape.imagesSkippedPerEpoch, 'image is', 'images are')} left out of every epoch by dropping the last partial batch${devices > 1 ? ' on each device' : ''}${unseenNote(shape, inputs)}; with shuffling, different ones each epoch.`,
     });
   }
   if (devices > 1) {
@@ -326,7 +547,7 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
   }
   if (
     steps > 1 &&
-    info.accumulation === 'across-epochs' &&
+    framework === 'deepspeed' &&
     shape.batchesPerEpoch > 0 &&
     shape.batchesPerEpoch * inputs.epochs < steps
   ) {
@@ -335,7 +556,8 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
       text: `The whole run has fewer micro-batches than one accumulation window of ${formatCount(steps)}, so DeepSpeed never steps the optimizer: the weights do not change.`,
     });
   }
-  if (steps > 1 && info.accumulation === 'across-epochs') {
+  notes.push(...kerasFastaiNotes(inputs, shape, totalSteps));
+  if (steps > 1 && framework === 'deepspeed') {
     notes.push({
       id: 'deepspeed-no-flush',
       text: 'DeepSpeed’s engine has no end-of-epoch flush: leftover micro-batches roll into the next epoch’s accumulation window.',
@@ -344,16 +566,22 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
   const share = deviceShare(training, devices);
   if (shape.batchesPerEpoch === 0) {
     notes.unshift({ id: 'no-batches', text: noBatchesText(inputs, training) });
-  } else if (batchSize > share) {
+  } else if (
+    info.sharding === 'global-batch' && devices > 1 ? batchSize * devices > training : batchSize > share
+  ) {
     // Under accelerate's even_batches the one batch is completed with repeated images (docs/frameworks.md: Trainer batches per process).
     const batch =
-      shape.lastBatchSize < batchSize
-        ? `a single, partial batch${devices > 1 ? ' on each device' : ''}`
-        : 'a single batch on each device, completed with repeated images';
+      info.sharding === 'global-batch' && devices > 1
+        ? 'a single global batch, cut into pieces of up to the batch size for the devices'
+        : shape.lastBatchSize < batchSize
+          ? `a single, partial batch${devices > 1 ? ' on each device' : ''}`
+          : 'a single batch on each device, completed with repeated images';
     const data =
-      devices > 1
-        ? `one device’s share of the training images (${formatCount(share)} of ${formatCount(training)})`
-        : `the ${countWithNoun(training, 'training image')}`;
+      info.sharding === 'global-batch' && devices > 1
+        ? `the ${countWithNoun(training, 'training image')} (the global batch is ${formatCount(batchSize)} × ${formatCount(devices)} = ${formatCount(batchSize * devices)})`
+        : devices > 1
+          ? `one device’s share of the training images (${formatCount(share)} of ${formatCount(training)})`
+          : `the ${countWithNoun(training, 'training image')}`;
     notes.push({
       id: 'batch-larger-than-data',
       text: `The batch size is larger than ${data}: every epoch is ${batch}.`,
@@ -361,7 +589,7 @@ function frameworkNotes(inputs: TrainingInputs, shape: EpochShape, training: num
   }
   const largest = largestStepImages(inputs, shape);
   const effective = batchSize * devices * steps;
-  const anyStep = info.accumulation !== 'across-epochs' || shape.batchesPerEpoch * inputs.epochs >= steps;
+  const anyStep = totalSteps > 0;
   // Without accumulation the note on a batch larger than the data already says it.
   if (steps > 1 && shape.batchesPerEpoch > 0 && anyStep && largest.images < effective) {
     const why = largest.exact
@@ -412,10 +640,22 @@ function derivationFor(
         shape.batchesPerEpoch,
       ]),
     );
+  } else if (info.sharding === 'global-batch' && devices > 1) {
+    lines.push(
+      derivationStep('batches-per-epoch/global-batch', [
+        split.training,
+        batchSize,
+        devices,
+        shape.batchesPerEpoch,
+      ]),
+    );
   } else {
     if (devices > 1) {
       lines.push(
-        derivationStep('images-per-device/padded', [split.training, devices, shape.samplesPerDevice]),
+        derivationStep(
+          info.sharding === 'fastai' ? 'images-per-device/fastai-padded' : 'images-per-device/padded',
+          [split.training, devices, shape.samplesPerDevice],
+        ),
       );
     }
     lines.push(
@@ -435,6 +675,28 @@ function derivationFor(
         derivationStep('optimizer-steps-per-epoch/ceil', [shape.batchesPerEpoch, steps, stepsPerEpoch]),
       );
       lines.push(derivationStep('total-optimizer-steps/product', [stepsPerEpoch, epochs, totalSteps]));
+    } else if (
+      info.accumulation === 'images-across-epochs' &&
+      shape.batchesPerEpoch > 0 &&
+      shape.lastBatchSize < batchSize
+    ) {
+      lines.push(
+        needsImageWalk(stepShape(inputs, shape))
+          ? derivationStep('total-optimizer-steps/image-windows', [
+              steps,
+              batchSize,
+              shape.batchesPerEpoch - 1,
+              shape.lastBatchSize,
+              epochs,
+              totalSteps,
+            ])
+          : derivationStep('total-optimizer-steps/full-batches-across-epochs', [
+              shape.batchesPerEpoch,
+              epochs,
+              steps,
+              totalSteps,
+            ]),
+      );
     } else {
       lines.push(
         derivationStep('total-optimizer-steps/across-epochs', [
@@ -490,22 +752,12 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
 
   const batchesPerEpoch = shape.batchesPerEpoch;
   const totalBatches = batchesPerEpoch * epochs;
-  const totalOptimizerSteps = optimizerStepsAfter(
-    epochs,
-    batchesPerEpoch,
-    accumulationSteps,
-    info.accumulation,
-  );
-  const constantSteps =
-    info.accumulation !== 'across-epochs' ||
-    accumulationSteps === 1 ||
-    batchesPerEpoch % accumulationSteps === 0;
-  const optimizerStepsPerEpoch = constantSteps
-    ? optimizerStepsAfter(1, batchesPerEpoch, accumulationSteps, info.accumulation)
-    : null;
+  const steps = stepShape(resolved, shape);
+  const totalOptimizerSteps = optimizerStepsAfter(steps, epochs);
+  const optimizerStepsPerEpoch = constantStepsPerEpoch(steps, epochs);
   const imagesPerDevicePerEpoch =
     batchesPerEpoch === 0 ? 0 : (batchesPerEpoch - 1) * batchSize + shape.lastBatchSize;
-  const imagePasses = epochs * devices * imagesPerDevicePerEpoch;
+  const imagePasses = epochs * shape.imagesPerEpoch;
   for (const [quantity, value] of [
     ['the image passes', imagePasses],
     ['the batches', totalBatches],
@@ -526,14 +778,13 @@ export function computeTraining(inputs: TrainingInputs): Result<TrainingPlan> {
       imagesRepeatedPerEpoch: shape.imagesRepeatedPerEpoch,
       totalBatches,
       optimizerStepsPerEpoch,
-      optimizerStepsPerEpochReason: constantSteps
-        ? ''
-        : `It changes from epoch to epoch: ${formatCount(batchesPerEpoch)} batches per epoch do not divide evenly into windows of ${formatCount(accumulationSteps)}, and DeepSpeed carries the leftover batches into the next epoch.`,
+      optimizerStepsPerEpochReason:
+        optimizerStepsPerEpoch !== null ? '' : variableStepsReason(resolved, shape),
       totalOptimizerSteps,
       effectiveBatchSize: batchSize * devices * accumulationSteps,
       imagePasses,
       derivation: derivationFor(resolved, split, shape, optimizerStepsPerEpoch, totalOptimizerSteps),
-      notes: [...resolutionNotes, ...frameworkNotes(resolved, shape, split.training)],
+      notes: [...resolutionNotes, ...frameworkNotes(resolved, shape, split.training, totalOptimizerSteps)],
     },
   };
 }
@@ -575,16 +826,10 @@ const FIELD_COUNT = 8;
 /** Cumulative counts after any epoch 0 … E of a plan (the epochs chart's lines, readouts and table). */
 export function countsAtEpoch(plan: TrainingPlan, epoch: number): EpochPoint {
   const clamped = Math.min(Math.max(Math.round(epoch), 0), plan.inputs.epochs);
-  const info = FRAMEWORK_INFO[plan.inputs.framework];
   return {
     epoch: clamped,
     batches: clamped * plan.batchesPerEpoch,
-    optimizerSteps: optimizerStepsAfter(
-      clamped,
-      plan.batchesPerEpoch,
-      plan.inputs.accumulationSteps,
-      info.accumulation,
-    ),
+    optimizerSteps: optimizerStepsAfter(stepShape(plan.inputs, plan), clamped, plan.inputs.epochs),
   };
 }
 
@@ -610,7 +855,32 @@ export interface DeviceEpoch {
  */
 export function deviceEpoch(plan: TrainingPlan, device: number): DeviceEpoch {
   const { batchSize, devices, framework } = plan.inputs;
-  const accelerate = FRAMEWORK_INFO[framework].sharding === 'accelerate' && devices > 1;
+  const sharding = FRAMEWORK_INFO[framework].sharding;
+  if (sharding === 'global-batch' && devices > 1 && plan.batchesPerEpoch > 0) {
+    // Keras: the last global batch is cut into pieces of up to B in device order.
+    const rest = plan.trainingImages - (plan.batchesPerEpoch - 1) * batchSize * devices;
+    const piece = Math.min(batchSize, Math.max(0, rest - (device - 1) * batchSize));
+    const full = (plan.batchesPerEpoch - 1) * batchSize;
+    return {
+      device,
+      imagesInFullBatches: piece === batchSize ? full + piece : full,
+      partialBatchImages: piece === batchSize ? 0 : piece,
+      skipped: 0,
+      repeated: 0,
+    };
+  }
+  if (sharding === 'fastai' && devices > 1) {
+    // fastai: contiguous slices, so every padding copy ends the last device's slice.
+    const partialBatchImages = plan.lastBatchSize < batchSize ? plan.lastBatchSize : 0;
+    return {
+      device,
+      imagesInFullBatches: plan.imagesPerDevice - partialBatchImages,
+      partialBatchImages,
+      skipped: plan.imagesSkippedPerEpoch / devices,
+      repeated: device === devices ? plan.imagesRepeatedPerEpoch : 0,
+    };
+  }
+  const accelerate = sharding === 'accelerate' && devices > 1;
   const partialBatchImages = plan.lastBatchSize < batchSize ? plan.lastBatchSize : 0;
   const fromEnd = devices - device;
   const repeatsPerDevice = accelerate ? batchSize : 1;

@@ -47,17 +47,16 @@ describe('compareFrameworks', () => {
     const same = compareFrameworks(DEFAULT_INPUTS);
     expect(new Set(same.map((row) => row.plan?.totalBatches))).toEqual(new Set([90_000]));
 
-    // Accumulation over 4: accelerate and the Trainer step on each epoch's short window, DeepSpeed
-    // carries it over, and Keras does not model accumulation at all.
+    // Accumulation over 4: accelerate and the Trainer step on each epoch's short window, while
+    // DeepSpeed, Keras (batches) and fastai (images, n_acc = 256) carry it over: ⌊90,000 / 4⌋.
     const rows = compareFrameworks({ ...DEFAULT_INPUTS, accumulationSteps: 4 });
     const steps = Object.fromEntries(rows.map((row) => [row.framework, row.plan?.totalOptimizerSteps]));
     expect(steps['pytorch']).toBe(22_560);
     expect(steps['hf-trainer']).toBe(22_560);
     expect(steps['deepspeed']).toBe(22_500);
-    expect(steps['keras']).toBe(90_000);
-    expect(rows.find((row) => row.framework === 'keras')?.adjustments).toEqual([
-      'one batch per optimizer step',
-    ]);
+    expect(steps['keras']).toBe(22_500);
+    expect(steps['fastai']).toBe(22_500);
+    expect(rows.flatMap((row) => row.adjustments)).toEqual([]);
   });
 
   test('Keras keeps the last batch when the reader drops it, and says so', () => {

@@ -37,6 +37,12 @@ const GRID: TrainingInputs[] = FRAMEWORKS.flatMap((framework) =>
   ),
 );
 
+// fastai with fewer full batches per epoch than the accumulation window, and a short last batch:
+// its image-counting windows are walked batch by batch.
+GRID.push(
+  inputsFor('fastai', { images: 100, batchSize: 64, epochs: 7, accumulationSteps: 3, lastBatch: 'keep' }),
+);
+
 const STEPS: { inputs: TrainingInputs; step: DerivationStep }[] = GRID.flatMap((inputs) =>
   planFor(inputs).derivation.map((step) => ({ inputs, step })),
 );
@@ -79,16 +85,35 @@ const ARITHMETIC: Record<DerivationTemplateId, (values: number[]) => number | un
   'training-images/random-split': ([n = 0, pct = 0, r = 0]) => Math.floor(n * (1 - Number(`${pct}e-2`))) + r,
   'training-images/train-test-split': ([n = 0, pct = 0, n2 = 0]) => n - Math.ceil(Number(`${pct}e-2`) * n2),
   'images-per-device/padded': ([n = 0, p = 1]) => Math.ceil(n / p),
+  'images-per-device/fastai-padded': ([n = 0, p = 1]) => Math.ceil(n / p),
   'batches-per-epoch/ceil': ([n = 0, b = 1]) => Math.ceil(n / b),
   'batches-per-epoch/floor': ([n = 0, b = 1]) => Math.floor(n / b),
   'batches-per-epoch/per-device-ceil': ([n = 0, b = 1]) => Math.ceil(n / b),
   'batches-per-epoch/per-device-floor': ([n = 0, b = 1]) => Math.floor(n / b),
   'batches-per-epoch/sharded-ceil': ([n = 0, b = 1, p = 1]) => Math.ceil(n / (b * p)),
   'batches-per-epoch/sharded-floor': ([n = 0, b = 1, p = 1]) => Math.floor(n / (b * p)),
+  'batches-per-epoch/global-batch': ([n = 0, b = 1, p = 1]) => Math.ceil(n / (b * p)),
   'total-batches/product': ([b = 0, e = 0]) => b * e,
   'optimizer-steps-per-epoch/ceil': ([b = 0, g = 1]) => Math.ceil(b / g),
   'total-optimizer-steps/product': ([s = 0, e = 0]) => s * e,
   'total-optimizer-steps/across-epochs': ([b = 0, e = 0, g = 1]) => Math.floor((b * e) / g),
+  'total-optimizer-steps/full-batches-across-epochs': ([b = 0, e = 0, g = 1]) =>
+    Math.floor(((b - 1) * e) / g),
+  'total-optimizer-steps/image-windows': ([g = 1, size = 1, full = 0, last = 0, e = 0]) => {
+    // fastai's GradientAccumulation, batch by batch: add the batch's images, step at n_acc, reset to 0.
+    let count = 0;
+    let steps = 0;
+    for (let epoch = 0; epoch < e; epoch += 1) {
+      for (const images of [...Array<number>(full).fill(size), last]) {
+        count += images;
+        if (count >= g * size) {
+          steps += 1;
+          count = 0;
+        }
+      }
+    }
+    return steps;
+  },
   'effective-batch-size/product': ([b = 0, p = 0, g = 0]) => b * p * g,
 };
 

@@ -45,10 +45,34 @@ const inputsArb: fc.Arbitrary<TrainingInputs> = fc.record({
 const floorDiv = (a: number, b: number) => Math.floor(a / b);
 const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
+/**
+ * fastai's GradientAccumulation(n_acc = GA·B) on one device, batch by batch (docs/frameworks.md:
+ * fastai gradient accumulation): add each batch's images, step at n_acc, reset to 0. Walked only
+ * for runs of at most 200,000 batches; longer runs use the closed forms the docs give.
+ */
+function fastaiSteps(E: number, b: number, B: number, last: number, GA: number): number | undefined {
+  if (b === 0) return 0;
+  if (E * b <= 200_000) {
+    let count = 0;
+    let steps = 0;
+    for (let batch = 0; batch < E * b; batch += 1) {
+      count += batch % b === b - 1 ? last : B;
+      if (count >= GA * B) {
+        steps += 1;
+        count = 0;
+      }
+    }
+    return steps;
+  }
+  if (last === B) return floorDiv(E * b, GA);
+  if (b - 1 >= GA) return floorDiv(E * (b - 1), GA);
+  return undefined;
+}
+
 /** What docs/frameworks.md says, computed independently of the engine. */
 function oracle(inputs: TrainingInputs) {
   const info = FRAMEWORK_INFO[inputs.framework];
-  // Keras and fastai are modelled on one device without accumulation; Keras never drops.
+  // Every framework models several devices and accumulation; Keras never drops.
   const P = info.devicesUnavailable ? 1 : inputs.devices;
   const GA = info.accumulationUnavailable ? 1 : inputs.accumulationSteps;
   const keep = info.dropUnavailable ? true : inputs.lastBatch === 'keep';
@@ -64,18 +88,25 @@ function oracle(inputs: TrainingInputs) {
     if (info.split === 'train-test-split') training = N - Math.ceil(v * N);
   }
   const accelerate = info.sharding === 'accelerate' && P > 1;
+  // Keras: fit's batch_size is the global batch B·P, cut into per-device pieces.
+  const globalBatch = info.sharding === 'global-batch' && P > 1;
   // n: what one device draws before batching.
-  const n = accelerate ? undefined : ceilDiv(training, P);
-  const b = accelerate
-    ? keep
-      ? ceilDiv(training, B * P)
-      : floorDiv(training, B * P)
-    : keep
-      ? ceilDiv(n ?? 0, B)
-      : floorDiv(n ?? 0, B);
-  let totalSteps = E * b;
+  const n = accelerate || globalBatch ? undefined : ceilDiv(training, P);
+  const b =
+    accelerate || globalBatch
+      ? keep
+        ? ceilDiv(training, B * P)
+        : floorDiv(training, B * P)
+      : keep
+        ? ceilDiv(n ?? 0, B)
+        : floorDiv(n ?? 0, B);
+  let totalSteps: number | undefined = E * b;
   if (GA > 1 && info.accumulation === 'per-epoch') totalSteps = E * ceilDiv(b, GA);
   if (GA > 1 && info.accumulation === 'across-epochs') totalSteps = floorDiv(E * b, GA);
+  if (GA > 1 && info.accumulation === 'images-across-epochs') {
+    const last = keep && (n ?? 0) % B > 0 ? (n ?? 0) % B : B;
+    totalSteps = fastaiSteps(E, b, B, last, GA);
+  }
   return {
     P,
     GA,
@@ -84,8 +115,11 @@ function oracle(inputs: TrainingInputs) {
     n,
     b,
     accelerate,
+    globalBatch,
     totalSteps,
-    deepspeed: info.accumulation === 'across-epochs',
+    /** Windows run on across epochs (DeepSpeed, Keras: batches; fastai: images). */
+    acrossEpochs: info.accumulation !== 'per-epoch',
+    countsBatches: info.accumulation === 'across-epochs',
   };
 }
 
@@ -112,7 +146,7 @@ describe('counts per epoch', () => {
         expect(plan.trainingImages).toBe(o.N);
         expect(plan.trainingImages + plan.validationImages).toBe(inputs.images);
         expect(plan.batchesPerEpoch).toBe(o.b);
-        expect(plan.totalOptimizerSteps).toBe(o.totalSteps);
+        if (o.totalSteps !== undefined) expect(plan.totalOptimizerSteps).toBe(o.totalSteps);
         expect(plan.inputs.devices).toBe(o.P);
         expect(plan.inputs.accumulationSteps).toBe(o.GA);
         expect(plan.inputs.lastBatch).toBe(o.keep ? 'keep' : 'drop');
@@ -132,9 +166,10 @@ describe('counts per epoch', () => {
         // n, in units where it is an integer: accelerate (Trainer batches per process) shares N over P devices by whole batches.
         // Elsewhere n is what the sampler hands one device: the derivation's n line, or N on one device.
         const drawn = plan.derivation.find((step) => step.quantity === 'images-per-device')?.value;
-        if (o.accelerate || o.P === 1) expect(drawn).toBeUndefined();
+        if (o.accelerate || o.globalBatch || o.P === 1) expect(drawn).toBeUndefined();
         else expect(drawn).toBe(o.n);
-        const [n, unit] = o.accelerate ? [plan.trainingImages, B * o.P] : [drawn ?? plan.trainingImages, B];
+        const [n, unit] =
+          o.accelerate || o.globalBatch ? [plan.trainingImages, B * o.P] : [drawn ?? plan.trainingImages, B];
         if (b === 0) {
           // Only dropping can leave no batch: B is larger than what one device is dealt.
           expect(o.keep).toBe(false);
@@ -154,6 +189,8 @@ describe('counts per epoch', () => {
         expect(last).toBeGreaterThanOrEqual(1);
         expect(last).toBeLessThanOrEqual(B);
         if (!o.keep || o.accelerate) expect(last).toBe(B);
+        // Keras: the first device's piece of the last global batch.
+        else if (o.globalBatch) expect(last).toBe(Math.min(B, n - (b - 1) * unit));
         else expect(plan.imagesPerDevice).toBe(n);
         expect(plan.totalBatches).toBe(b * inputs.epochs);
       }),
@@ -170,7 +207,10 @@ describe('counts per epoch', () => {
         const { trainingImages: N, imagesRepeatedPerEpoch: repeated, imagesSkippedPerEpoch: skipped } = plan;
         const { P } = o;
         const B = inputs.batchSize;
-        if (o.accelerate) {
+        if (o.globalBatch) {
+          // Keras cuts global batches: nothing padded, nothing dropped.
+          expect([repeated, skipped]).toEqual([0, 0]);
+        } else if (o.accelerate) {
           // even_batches: every device gets b full batches when keeping; whole batches are dropped otherwise.
           expect(repeated).toBe(o.keep ? P * plan.batchesPerEpoch * B - N : 0);
           expect(skipped).toBe(o.keep ? 0 : N - P * plan.batchesPerEpoch * B);
@@ -202,18 +242,25 @@ describe('counts per epoch', () => {
         const E = inputs.epochs;
         expect(steps).toBeLessThanOrEqual(totalBatches);
         // Every framework that flushes at the epoch's end steps at least once per epoch. Raw
-        // DeepSpeed has no flush (docs/frameworks.md: DeepSpeed): ⌊E·b/GA⌋ is 0 while fewer than GA micro-batches were run.
-        if (o.deepspeed) expect(steps >= 1).toBe(E * b >= o.GA);
+        // DeepSpeed and Keras have no flush (docs/frameworks.md: DeepSpeed, Keras gradient accumulation):
+        // ⌊E·b/GA⌋ is 0 while fewer than GA batches were run. fastai steps once a device has seen GA·B images.
+        if (o.countsBatches) expect(steps >= 1).toBe(E * b >= o.GA);
+        else if (o.acrossEpochs)
+          expect(steps >= 1).toBe(o.GA === 1 ? b > 0 : E * plan.imagesPerDevice >= o.GA * B);
         else expect(steps).toBeGreaterThanOrEqual(b === 0 ? 0 : E);
-        const uneven = o.deepspeed && o.GA > 1 && b % o.GA !== 0;
-        expect(plan.optimizerStepsPerEpoch === null).toBe(uneven);
-        expect(plan.optimizerStepsPerEpochReason === '').toBe(!uneven);
+        if (o.countsBatches || !o.acrossEpochs) {
+          const uneven = o.countsBatches && o.GA > 1 && b % o.GA !== 0;
+          expect(plan.optimizerStepsPerEpoch === null).toBe(uneven);
+        }
+        expect(plan.optimizerStepsPerEpochReason === '').toBe(plan.optimizerStepsPerEpoch !== null);
         if (plan.optimizerStepsPerEpoch !== null) {
           expect(plan.optimizerStepsPerEpoch * E).toBe(steps);
-          if (!o.deepspeed) expect(plan.optimizerStepsPerEpoch).toBeGreaterThanOrEqual(b === 0 ? 0 : 1);
+          if (!o.acrossEpochs) expect(plan.optimizerStepsPerEpoch).toBeGreaterThanOrEqual(b === 0 ? 0 : 1);
         }
         expect(plan.effectiveBatchSize).toBe(B * o.P * o.GA);
-        expect(plan.imagePasses).toBe(b === 0 ? 0 : E * o.P * ((b - 1) * B + plan.lastBatchSize));
+        // Keras cuts every global batch over the devices: the run passes each training image once per epoch.
+        if (o.globalBatch) expect(plan.imagePasses).toBe(E * plan.trainingImages);
+        else expect(plan.imagePasses).toBe(b === 0 ? 0 : E * o.P * ((b - 1) * B + plan.lastBatchSize));
       }),
       RUNS,
     );

@@ -690,43 +690,22 @@ describe('decided semantics: what each framework cannot do is coerced, with a no
       value: 'keep',
       note: 'drop-unavailable',
     },
-    {
-      name: 'Keras on 1 device: P=2 → 1',
-      framework: 'keras',
-      overrides: { devices: 2 },
-      field: 'devices',
-      value: 1,
-      note: 'devices-unavailable',
-    },
-    {
-      name: 'Keras without accumulation: GA=4 → 1',
-      framework: 'keras',
-      overrides: { accumulationSteps: 4 },
-      field: 'accumulationSteps',
-      value: 1,
-      note: 'accumulation-unavailable',
-    },
-    {
-      name: 'fastai on 1 device: P=2 → 1',
-      framework: 'fastai',
-      overrides: { devices: 2 },
-      field: 'devices',
-      value: 1,
-      note: 'devices-unavailable',
-    },
-    {
-      name: 'fastai fastai GradientAccumulation counts samples: GA=4 → 1',
-      framework: 'fastai',
-      overrides: { accumulationSteps: 4 },
-      field: 'accumulationSteps',
-      value: 1,
-      note: 'accumulation-unavailable',
-    },
   ] as const)('$name', ({ framework, overrides, field, value, note }) => {
     const plan = planFor(inputsFor(framework, { ...B, ...overrides }));
     expect(plan.inputs[field]).toBe(value);
     expect(plan.notes.map((n) => n.id)).toContain(note);
     expect(plan.effectiveBatchSize).toBe(32);
+  });
+
+  test('Keras and fastai follow several devices and accumulation: nothing is coerced', () => {
+    for (const framework of ['keras', 'fastai'] as const) {
+      const plan = planFor(inputsFor(framework, { ...B, devices: 2, accumulationSteps: 4 }));
+      expect([plan.inputs.devices, plan.inputs.accumulationSteps], framework).toEqual([2, 4]);
+      const ids = plan.notes.map((n) => n.id);
+      expect(ids).not.toContain('devices-unavailable');
+      expect(ids).not.toContain('accumulation-unavailable');
+      expect(plan.effectiveBatchSize).toBe(32 * 2 * 4);
+    }
   });
 
   test('fastai: fastai drops the last batch by default; the others keep it', () => {

@@ -224,10 +224,23 @@ describe('Keras', () => {
     expect(setup.summary).toContain('600 batches per epoch');
   });
 
-  test('settings Keras cannot follow are said in the code', () => {
+  test('4 devices: fit gets the global batch 64 × 4 = 256, ⌈48,000 / 256⌉ = 188 steps per epoch, 22,560 in all', () => {
     const setup = setupFor('keras', { devices: 4 });
-    expect(setup.code).toMatch(/# Note: Keras splits one global batch/);
+    expect(setup.code).toContain('strategy = tf.distribute.MirroredStrategy()');
+    expect(setup.code).toContain('model.fit(x, y, batch_size=256, epochs=120, shuffle=True)');
+    expect(setup.code).toContain('188 steps per epoch');
+    expect(setup.code).not.toMatch(/# Note:/);
+    expect(setup.totalSteps).toBe(22_560);
+  });
+
+  test('GA 4: ⌊90,000 / 4⌋ = 22,500 optimizer steps, but the schedule counts all 90,000 batches', () => {
+    const setup = setupFor('keras', { accumulationSteps: 4 });
+    expect(setup.code).toContain('AdamW(learning_rate=schedule, gradient_accumulation_steps=4)');
+    expect(setup.code).toContain('22,500 optimizer steps in all');
+    expect(setup.code).toContain('warmup_steps=4500,');
+    expect(setup.code).toContain('decay_steps=85500,');
     expect(setup.totalSteps).toBe(90_000);
+    expect(setup.warmupSteps).toBe(4_500);
   });
 });
 
@@ -244,6 +257,18 @@ describe('Lightning', () => {
 });
 
 describe('fastai', () => {
+  test('2 devices, GA 4: n_acc = 4 × 64 = 256, 375 batches per device, ⌊45,000 / 4⌋ = 11,250 steps', () => {
+    const setup = setupFor('fastai', { devices: 2, accumulationSteps: 4 });
+    expect(setup.code).toContain('from fastai.distributed import *');
+    expect(setup.code).toContain('# len(dls.train) == 375 batches per epoch on each device');
+    expect(setup.code).toContain('with learn.distrib_ctx():');
+    expect(setup.code).toContain(
+      '    learn.fit_one_cycle(120, lr_max=1e-3, pct_start=0.05, cbs=GradientAccumulation(n_acc=256))',
+    );
+    expect(setup.code).not.toMatch(/# Note:/);
+    expect(setup.totalSteps).toBe(11_250);
+  });
+
   test('drops by default: RandomSplitter 0.2 → 38,400 training images, 600 batches', () => {
     const setup = setupFor('fastai', { validationPercent: 20 });
     expect(setup.code).toContain('valid_pct=0.2, seed=42, bs=64, drop_last=True');
@@ -332,8 +357,10 @@ describe('properties', () => {
         const setup = setupCode(plan);
         expect(allText(setup)).not.toMatch(/NaN|Infinity|undefined|\bnull\b/);
         expect(setup.lines.join('\n')).toBe(setup.code);
-        expect(setup.totalSteps).toBe(plan.totalOptimizerSteps);
-        expect(setup.warmupSteps).toBe(warmupSteps(plan.totalOptimizerSteps, WARMUP_FRACTION));
+        // Keras's schedules count batches (its optimizer's raw counter); the others count optimizer steps.
+        const scheduled = framework === 'keras' ? plan.totalBatches : plan.totalOptimizerSteps;
+        expect(setup.totalSteps).toBe(scheduled);
+        expect(setup.warmupSteps).toBe(warmupSteps(scheduled, WARMUP_FRACTION));
         expect(setup.warmupSteps).toBeLessThanOrEqual(setup.totalSteps);
         if (setup.language === 'json') {
           const config = JSON.parse(setup.code) as {
