@@ -278,12 +278,13 @@ describe('the calculator', () => {
     await context.close();
   });
 
-  test('framework controls: Keras disables Drop and devices with the reason shown', async () => {
+  test('framework controls: Keras disables Drop with the reason shown, and counts several devices', async () => {
     const { page, context } = await openPage(browser, PLAYGROUND);
     await page.getByText('Advanced').click();
     await page.getByLabel('Framework', { exact: true }).selectOption('keras');
     await expect.poll(() => page.getByRole('radio', { name: 'Drop' }).isDisabled()).toBe(true);
-    expect(await numberInput(page, 'Devices').isDisabled()).toBe(true);
+    expect(await numberInput(page, 'Devices').isDisabled()).toBe(false);
+    expect(await numberInput(page, 'Gradient accumulation steps').isDisabled()).toBe(false);
     expect(await page.locator('training-calculator').innerText()).toContain(
       'Keras cannot drop the last batch',
     );
