@@ -148,10 +148,10 @@ describe('<framework-table>', () => {
     state.updateInputs({ accumulationSteps: 4, framework: 'deepspeed' });
     expect(rows()[0]).toEqual(['chosen', '750', '64', '90,000', '—']);
     observer.near(true);
-    // GA = 4: the Trainer's rule ⌈750 / 4⌉ × 120 = 22,560; DeepSpeed ⌊90,000 / 4⌋ = 22,500; Keras steps on every batch.
+    // GA = 4: the Trainer's rule ⌈750 / 4⌉ × 120 = 22,560; DeepSpeed and Keras ⌊90,000 / 4⌋ = 22,500.
     expect(rows()).toEqual([
       ['', '750', '64', '22,560', '—'],
-      ['', '750', '64', '90,000', 'one batch per optimizer step'],
+      ['', '750', '64', '22,500', '—'],
       ['chosen', '750', '64', '22,500', '—'],
       ['', 'not ours'],
     ]);
