@@ -3,7 +3,7 @@
  * see lazy.ts): the estimate and the table of durations follow the page's state and the chosen throughput.
  */
 import { setAttribute, setText } from './dom';
-import { subscribe, type TrainingState } from './training-state';
+import { currentState, subscribe } from './training-state';
 import { estimateText, estimateTime, parseThroughput, publishedThroughput } from '../lib/throughput';
 
 class HoursEstimator extends HTMLElement {
@@ -29,18 +29,17 @@ class HoursEstimator extends HTMLElement {
 
     let chosenId = select.value;
     let customRate: number | undefined;
-    let state: TrainingState | undefined;
+    // The state as of now: subscribe (below) gives the same at once, then every change.
+    let state = currentState();
 
     /** The throughput in use: a published one, or the reader's (undefined while theirs is invalid). */
     const rate = (): number | undefined =>
       chosenId === 'custom' ? customRate : publishedThroughput(chosenId)?.imagesPerSecond;
 
     const renderEstimate = () => {
-      if (!state) return;
       const imagesPerSecond = rate();
-      if (imagesPerSecond === undefined) return;
-      const result = estimateTime(state.plan, imagesPerSecond);
-      if (!result.ok) return;
+      const result = imagesPerSecond === undefined ? undefined : estimateTime(state.plan, imagesPerSecond);
+      if (!result?.ok) return;
       const text = estimateText(result.value);
       setText(sentence, text.sentence);
       setText(devices, text.devices);
@@ -52,7 +51,7 @@ class HoursEstimator extends HTMLElement {
       if (link) {
         setText(sourceLabel, 'Throughput from');
         setAttribute(sourceLink, 'href', link.href);
-        setText(sourceLink, link.textContent ?? '');
+        setText(sourceLink, link.textContent);
         sourceLink.hidden = false;
         setText(sourceEnd, '.');
       } else {
@@ -63,16 +62,14 @@ class HoursEstimator extends HTMLElement {
     };
 
     const renderTable = () => {
-      if (!state) return;
       for (const row of rows) {
-        if (!row.entry) continue;
-        const result = estimateTime(state.plan, row.entry.imagesPerSecond);
-        if (result.ok) setText(row.duration, estimateText(result.value).duration);
+        const result = row.entry && estimateTime(state.plan, row.entry.imagesPerSecond);
+        if (result?.ok) setText(row.duration, estimateText(result.value).duration);
       }
     };
 
     const announce = () => {
-      setText(status, sentence.textContent ?? '');
+      setText(status, sentence.textContent);
     };
 
     const showError = (message: string) => {
