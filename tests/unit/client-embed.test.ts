@@ -421,7 +421,8 @@ describe('Share / embed dialog', () => {
     const { openShareDialog, buttons } = await sharePage(
       `<epochs-chart><figure>${shareButton()}</figure></epochs-chart>${shareButton('no-such-widget')}<p><button data-share-embed-open>Share</button></p>`,
     );
-    const [inChart, unknown, bare] = buttons as [HTMLElement, HTMLElement, HTMLElement];
+    const [inChart, unknown, bare] = buttons;
+    if (!inChart || !unknown || !bare) throw new Error('three buttons expected');
     openShareDialog(inChart);
     const { heading, snippet, status, dialog } = dialogParts();
     expect(heading?.textContent).toBe('Share or embed: Batches over epochs');

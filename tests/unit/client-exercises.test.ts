@@ -154,12 +154,10 @@ function solutionOpen(kind: string, within: ParentNode = document): boolean {
 
 /** Makes crypto give these 32-bit words in turn (a seed is 1 + ⌊word / 2³² × 999,999,999⌋). */
 function randomWords(...words: number[]) {
-  return vi
-    .spyOn(crypto, 'getRandomValues')
-    .mockImplementation(<T extends ArrayBufferView | null>(array: T) => {
-      (array as unknown as Uint32Array)[0] = words.shift() ?? 0;
-      return array;
-    });
+  return vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => {
+    (array as unknown as Uint32Array)[0] = words.shift() ?? 0;
+    return array;
+  });
 }
 
 beforeAll(async () => {
@@ -175,7 +173,7 @@ afterEach(() => {
 });
 
 describe('<exercise-set>: the seed', () => {
-  test('seed 0 (no seed in the address): the server’s markup stands, an answer typed before the code came kept', async () => {
+  test('seed 0 (no seed in the address): the server’s markup stands, an answer typed before the code came kept', () => {
     openPage(setMarkup(['remainder']), '', (body) => answer('remainder', '751', body));
     expect(find<HTMLInputElement>('[data-answer-input]').value).toBe('751');
     expect(find('[data-seed-text]').textContent).toBe('Numbers: the article’s own (seed 0).');
