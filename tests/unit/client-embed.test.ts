@@ -496,7 +496,7 @@ describe('Share / embed dialog', () => {
     expect([snippet.selectionStart, snippet.selectionEnd]).toEqual([0, snippet.value.length]);
   });
 
-  test('no clipboard at all (or one the frame may not use): the same, without asking', async () => {
+  test('no clipboard at all: the same', async () => {
     vi.stubGlobal('navigator', { clipboard: undefined });
     const { openShareDialog, buttons } = await sharePage(shareButton('frameworks'));
     openShareDialog(buttons[0] as HTMLElement);
@@ -507,5 +507,24 @@ describe('Share / embed dialog', () => {
       expect(status.textContent).toMatch(/^This page may not use the clipboard\. The link is selected/),
     );
     expect(document.activeElement).toBe(link);
+  });
+
+  test('a frame whose policy refuses the clipboard: the same, without asking it', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
+    Object.defineProperty(document, 'featurePolicy', {
+      configurable: true,
+      value: { allowsFeature: (name: string) => name !== 'clipboard-write' },
+    });
+    try {
+      const { openShareDialog, buttons } = await sharePage(shareButton('frameworks'));
+      openShareDialog(buttons[0] as HTMLElement);
+      const { status, button } = dialogParts();
+      button('Copy the link').click();
+      await vi.waitFor(() => expect(status.textContent).toMatch(/^This page may not use the clipboard\./));
+      expect(writeText).not.toHaveBeenCalled();
+    } finally {
+      Object.defineProperty(document, 'featurePolicy', { configurable: true, value: undefined });
+    }
   });
 });

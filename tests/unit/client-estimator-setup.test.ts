@@ -261,6 +261,12 @@ describe('<hours-estimator>', () => {
     expect(view.status()).toBe('');
     view.commit();
     expect(view.status()).toBe(at1000);
+    state.updateInputs({ images: 100 });
+    // 100 × 120 = 12,000 passes at 1,000 per second: 12 s. Followed, not said.
+    const at1000For100 =
+      'Estimated GPU time: about 12 seconds (12 seconds) for 12,000 image passes at 1,000 images per second on each GPU, if the GPU is never kept waiting for data.';
+    expect(view.sentence()).toBe(at1000For100);
+    expect(view.status()).toBe(at1000);
     view.type('fast');
     expect(view.error.textContent).toBe(
       'Throughput must be a number of images per second, from 0.1 to 1,000,000.',
@@ -268,18 +274,18 @@ describe('<hours-estimator>', () => {
     view.type('0.05');
     expect(view.error.textContent).toBe('Throughput must be from 0.1 to 1,000,000 images per second.');
     view.commit();
-    state.updateInputs({ images: 100 });
+    state.updateInputs({ images: 200 });
     // Nothing to estimate at a refused figure: the last estimate stands, nothing said.
-    expect(view.sentence()).toBe(at1000);
+    expect(view.sentence()).toBe(at1000For100);
     expect(view.status()).toBe(at1000);
-    // 100 × 120 = 12,000 passes; at 2,470: 4.9 s, "about 5 seconds".
-    expect(view.duration(DEFAULT_THROUGHPUT_ID)).toBe('about 5 seconds');
+    // 200 × 120 = 24,000 passes; at 2,470: 9.7 s, "about 10 seconds".
+    expect(view.duration(DEFAULT_THROUGHPUT_ID)).toBe('about 10 seconds');
     view.choose(DEFAULT_THROUGHPUT_ID);
     expect(view.error.hidden).toBe(true);
     expect(view.custom.hasAttribute('aria-invalid')).toBe(false);
     expect(view.link.hidden).toBe(false);
     expect(view.sentence()).toMatch(
-      /^Estimated GPU time: about 5 seconds \(5 seconds\) for 12,000 image passes at 2,470 /,
+      /^Estimated GPU time: about 10 seconds \(10 seconds\) for 24,000 image passes at 2,470 /,
     );
   });
 

@@ -412,15 +412,15 @@ describe('<exercise-set>: markup with less than the server renders', () => {
 
 describe('<exercise-set>: New numbers', () => {
   test('every set on the page takes a fresh seed, kept in the address; answers and feedback are cleared', () => {
-    // Seed 1 first (the page's own, so drawn again), then 2³¹: 1 + ⌊0.5 × 999,999,999⌋ = 500,000,000.
-    const draws = randomWords(0, 2 ** 31);
+    // Seed 1 twice (the page's own, so drawn again), then 2³¹: 1 + ⌊0.5 × 999,999,999⌋ = 500,000,000.
+    const draws = randomWords(0, 0, 2 ** 31);
     openPage(setMarkup(['remainder']) + setMarkup(['exact'], { link: false }), '?seed=1&chapter=8');
     const [first, second] = [...document.querySelectorAll('exercise-set')] as [HTMLElement, HTMLElement];
     answer('remainder', '1');
     check('remainder');
     expect(solutionOpen('remainder')).toBe(true);
     find('[data-new-numbers]', second).click();
-    expect(draws).toHaveBeenCalledTimes(2);
+    expect(draws).toHaveBeenCalledTimes(3);
     expect(window.location.search).toBe('?seed=500000000&chapter=8');
     for (const set of [first, second]) {
       expect(find('[data-seed-text]', set).textContent).toBe('Numbers: variant 500,000,000.');
