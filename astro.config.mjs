@@ -1,13 +1,34 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { katexMath } from './src/plugins/satteri-katex.mjs';
+import { noPreloadHelper } from './src/plugins/no-preload-helper.mjs';
 
 /** A base path always starts and ends with one slash: "/", "/explainers/batches/". */
 function normaliseBase(value = '/') {
   const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * No list of preloads beside each dynamic import in the browser's code. Code for what is off
+ * screen loads when it comes near (src/client/lazy.ts), ahead of need, so fetching a chunk's
+ * imports one hop later costs nothing a reader sees, while the lists (every chunk name each
+ * import needs) weighed about 0.7 KB gzip on a chapter's first load. Astro sets the option for
+ * the whole build; the client environment is the one where it matters.
+ * @returns {import('vite').Plugin}
+ */
+function noDynamicImportPreload() {
+  return {
+    name: 'how-many-batches:no-dynamic-import-preload',
+    configEnvironment(name, config) {
+      if (name !== 'client') return;
+      config.build ??= {};
+      config.build.modulePreload = false;
+    },
+  };
 }
 
 export default defineConfig({
@@ -37,6 +58,16 @@ export default defineConfig({
   vite: {
     // KaTeX's smallest fonts would otherwise become data: URLs that font-src 'self' blocks.
     build: { assetsInlineLimit: 0 },
+    plugins: [noDynamicImportPreload(), noPreloadHelper()],
+    resolve: {
+      // d3-scale's interpolators for numbers only, without d3-color (src/charts/interpolate-numbers.ts).
+      alias: [
+        {
+          find: /^d3-interpolate$/,
+          replacement: fileURLToPath(new URL('./src/charts/interpolate-numbers.ts', import.meta.url)),
+        },
+      ],
+    },
   },
   security: {
     csp: {
