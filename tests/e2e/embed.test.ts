@@ -337,8 +337,12 @@ describe('when the scripts cannot run, the embed says so', () => {
     try {
       await page.goto(hostPage(frameTag(src, { sandboxed: true })));
       const frame = await embedFrame(page);
-      await frame.waitForTimeout(1000);
-      expect(await frame.locator('[data-embed-notice]').isVisible()).toBe(true);
+      // Hidden while the script may still run (no layout shift on a good load), shown once a
+      // script file fails to load.
+      await expect.poll(() => frame.locator('[data-embed-notice]').isVisible()).toBe(true);
+      expect(await frame.evaluate(() => document.documentElement.classList.contains('embed-ready'))).toBe(
+        false,
+      );
       expect(await frame.locator('[data-embed-notice]').textContent()).toMatch(/did not run/);
     } finally {
       await context.close();
