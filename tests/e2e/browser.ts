@@ -62,6 +62,9 @@ const CHROMIUM_ARGS = [
 ];
 
 const CSP_TEXT = /Content Security Policy|Refused to/;
+
+/** The built assets already fetched by this test file, by URL (see `openPage`). */
+const assetCache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
 const CSP_BINDING = '__e2eReportCspViolation';
 
 /** The site root as served by the preview (base path included, ends in "/"). */
@@ -104,6 +107,26 @@ export async function openPage(
     async (route) => {
       found.externalRequests.push(`${route.request().method()} ${route.request().url()}`);
       await route.abort('blockedbyclient');
+    },
+  );
+  // The built assets are content-hashed: a static host serves them as immutable, so a browser
+  // fetches each once. Routing turns the browser's cache off, so this file keeps them instead:
+  // each is fetched from the server once, then served from memory (headers included).
+  await context.route(
+    (url) => url.host === previewHost && url.pathname.includes('/_astro/'),
+    async (route) => {
+      const url = route.request().url();
+      try {
+        let kept = assetCache.get(url);
+        if (!kept) {
+          const response = await route.fetch();
+          kept = { status: response.status(), headers: response.headers(), body: await response.body() };
+          if (response.ok()) assetCache.set(url, kept);
+        }
+        await route.fulfill(kept);
+      } catch {
+        // The test closed the page while the asset was on its way: nothing is waiting for it.
+      }
     },
   );
   await context.exposeBinding(CSP_BINDING, (_source, report: string) => {
