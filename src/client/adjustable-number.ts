@@ -62,7 +62,17 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     else if (lastStep && lastStep.to === current && lastStep.direction === -direction) next = lastStep.from;
     else next = stepValue(field, current, direction);
     if (next === current) return;
-    if (apply(next)) lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
+    // The focused field shows its new value before the change spreads through the page: setting
+    // a focused input's value lays the page out at once (to place the caret), which is cheap
+    // before the other widgets write and costs a whole layout after them.
+    const shown = input.value;
+    input.value = formatCount(next);
+    if (apply(next)) {
+      lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
+      fitWidth();
+    } else {
+      input.value = shown;
+    }
   };
 
   input.addEventListener('keydown', (event) => {
