@@ -255,8 +255,9 @@ export interface SnippetOptions {
 }
 
 /**
- * The iframe to paste into a course page: named (`title`), lazy, sandboxed to scripts only,
- * 640 px wide unless the page's column is narrower, tall enough for the default state. The
+ * The iframe to paste into a course page: named (`title`), lazy, sandboxed to scripts and to
+ * the downloads a reader starts (a figure, a chart's data), 640 px wide unless the page's column
+ * is narrower, tall enough for the default state. The
  * height is also an attribute, for editors that strip `style`.
  */
 export function iframeSnippet({ src, title, height }: SnippetOptions): string {
@@ -266,7 +267,7 @@ export function iframeSnippet({ src, title, height }: SnippetOptions): string {
     `  src="${escapeHtml(src)}"`,
     `  title="${escapeHtml(title)}"`,
     '  loading="lazy"',
-    '  sandbox="allow-scripts"',
+    '  sandbox="allow-scripts allow-downloads"',
     `  width="${SNIPPET_WIDTH}"`,
     `  height="${h}"`,
     `  style="width: 100%; max-width: 100%; height: ${h}px; border: 0"`,

@@ -83,6 +83,13 @@ const LATENCY_CASES = [
     budget: true,
   },
   {
+    id: 'embedded calculator, phone',
+    page: 'embed/calculator/',
+    viewport: PHONE,
+    controls: SLIDERS,
+    budget: true,
+  },
+  {
     id: 'chapter /the-case/, phone',
     page: CHAPTER,
     viewport: PHONE,

@@ -381,7 +381,7 @@ describe('Share / embed, the link and the figures', () => {
       }, snippet);
       expect(attributes['title']).toBe(EMBED_INFO['dataset-chart'].title);
       expect(attributes['loading']).toBe('lazy');
-      expect(attributes['sandbox']).toBe('allow-scripts');
+      expect(attributes['sandbox']).toBe('allow-scripts allow-downloads');
       expect(attributes['height']).toBe(String(frameHeight('dataset-chart', 'basic')));
       const src = new URL(attributes['src'] ?? '');
       expect(src.pathname).toBe(new URL(pageURL('embed/dataset-chart/')).pathname);

@@ -132,7 +132,7 @@ describe('snippet, host script and oEmbed', () => {
     expect(snippet).toContain('src="https://example.org/batches/embed/calculator/?a=1&amp;b=&quot;2&quot;"');
     expect(snippet).toContain('title="A &lt;b&gt; &amp; &quot;c&quot;"');
     expect(snippet).toContain('loading="lazy"');
-    expect(snippet).toContain('sandbox="allow-scripts"');
+    expect(snippet).toContain('sandbox="allow-scripts allow-downloads"');
     expect(snippet).toContain('height="900"');
     expect(snippet).toContain('height: 900px');
     expect(snippet).not.toMatch(/allow-same-origin/);

@@ -19,7 +19,7 @@ export const TEACHING_REFERENCES = {
     authors: 'WHATWG',
     publisher: 'html.spec.whatwg.org',
     url: 'https://html.spec.whatwg.org/multipage/iframe-embed-object.html#attr-iframe-sandbox',
-    note: 'A sandboxed frame without allow-same-origin runs in an opaque origin; allow-scripts lets it run scripts.',
+    note: 'A sandboxed frame without allow-same-origin runs in an opaque origin; allow-scripts lets it run scripts, allow-downloads lets it save the files a reader asks for.',
   },
   'mediaqueries-5-reduced-motion': {
     id: 'mediaqueries-5-reduced-motion',
