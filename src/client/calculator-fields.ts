@@ -28,10 +28,12 @@ export function calculatorFields(root: HTMLElement): CalculatorFields {
     input,
     field: input.dataset['numberFor'] as NumericField,
   }));
-  const ranges = [...root.querySelectorAll<HTMLInputElement>('[data-range-for]')].map((range) => ({
-    range,
-    field: range.dataset['rangeFor'] as NumericField,
-  }));
+  // Each slider with its scale, looked up once (every number field with a slider has one).
+  const ranges = [...root.querySelectorAll<HTMLInputElement>('[data-range-for]')].flatMap((range) => {
+    const field = range.dataset['rangeFor'] as NumericField;
+    const scale = SLIDER_SCALES[field];
+    return scale ? [{ range, field, scale }] : [];
+  });
   const radios = [...root.querySelectorAll<HTMLInputElement>('[data-last-batch]')];
   const framework = root.querySelector<HTMLSelectElement>('[data-framework]');
   const errorElements = new Map(
@@ -119,10 +121,9 @@ export function calculatorFields(root: HTMLElement): CalculatorFields {
       input.value = String(value);
       shownTexts.set(input, String(value));
     }
-    for (const { range, field } of ranges) {
+    for (const { range, field, scale } of ranges) {
       const value = requested[field];
-      const scale = SLIDER_SCALES[field];
-      if (value === undefined || !scale) continue;
+      if (value === undefined) continue;
       if (document.activeElement !== range) range.value = String(scale.toPosition(value));
       showValueText(range, field, value);
     }
@@ -174,10 +175,8 @@ export function calculatorFields(root: HTMLElement): CalculatorFields {
     });
   }
 
-  for (const { range, field } of ranges) {
+  for (const { range, field, scale } of ranges) {
     range.addEventListener('input', () => {
-      const scale = SLIDER_SCALES[field];
-      if (!scale) return;
       const value = sliderValue(scale, Number(range.value), anchors.get(field));
       fromSlider.set(field, value);
       apply(field, { [field]: value });
@@ -227,9 +226,7 @@ export function calculatorFields(root: HTMLElement): CalculatorFields {
         shownTexts.delete(input);
       }
     }
-    for (const { range, field } of ranges) {
-      const scale = SLIDER_SCALES[field];
-      if (!scale) continue;
+    for (const { range, field, scale } of ranges) {
       const value = displayed(field);
       // A value that did not come from this slider is where its arrows start and come back to.
       if (fromSlider.get(field) !== value) {

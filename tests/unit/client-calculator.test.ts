@@ -121,6 +121,25 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+describe('<training-calculator>', () => {
+  test('<training-calculator> joins the state when connected and leaves it when removed', async () => {
+    // The element is defined once per window, bound to the modules of the first import in this
+    // file: this test comes first, and drives that state.
+    const { state } = await calculator();
+    expect(customElements.get('training-calculator')).toBeDefined();
+    const element = document.createElement('training-calculator');
+    element.innerHTML = calculatorHtml();
+    document.body.replaceChildren(element);
+    const output = element.querySelector<HTMLOutputElement>('output[data-quantity="batches-per-epoch"]');
+    expect(output?.textContent).toBe('750');
+    state.updateInputs({ batchSize: 32 });
+    expect(output?.textContent).toBe('1,500');
+    element.remove();
+    state.updateInputs({ batchSize: 16 });
+    expect(output?.textContent).toBe('1,500');
+  });
+});
+
 describe('the calculator', () => {
   test('shows the worked case: 750 batches an epoch, 90,000 in all, in the results and headline', async () => {
     await calculator();
@@ -321,6 +340,40 @@ describe('the calculator', () => {
     );
     expect($('[data-share-fallback]').hidden).toBe(false);
     expect(new URL($<HTMLInputElement>('[data-share-url]').value).searchParams.get('batch')).toBe('32');
+  });
+});
+
+describe('the calculator, more cases', () => {
+  test('a refused framework waits with its last batch, both marked, until the share fits', async () => {
+    const { state } = await calculator('?images=1&val=50');
+    // PyTorch's random_split keeps the 1 image (the remainder goes to training first); the
+    // Trainer's train_test_split keeps 1 − ⌈0.5⌉ = 0: refused, and the framework and its last
+    // batch wait, marked.
+    choose($<HTMLSelectElement>('[data-framework]'), 'hf-trainer');
+    expect(state.currentState().inputs.framework).toBe('pytorch');
+    expect(errorOf('validationPercent').textContent).toMatch(/leaves no training images out of 1 image/);
+    expect(errorOf('lastBatch').textContent).toMatch(/^Not applied: /);
+    expect($<HTMLInputElement>('[data-last-batch][value="keep"]').getAttribute('aria-invalid')).toBe('true');
+    // A share that leaves images to train on lets the waiting framework apply, and every mark goes.
+    type(numberField('validationPercent'), '0');
+    expect(state.currentState().inputs).toMatchObject({ framework: 'hf-trainer', validationPercent: 0 });
+    expect(errorOf('lastBatch').hidden).toBe(true);
+    expect($<HTMLInputElement>('[data-last-batch][value="keep"]').hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  test('a calculator without a form, a status line or a fallback field still works as far as it can', async () => {
+    const { element, state } = await calculator();
+    document.body.innerHTML = '<div class="bare"><p>No form</p></div>';
+    expect(element.enhanceCalculator($('.bare'))).toBeUndefined();
+    // Copy link with a refused clipboard and no field to offer the link in: nothing breaks.
+    document.body.innerHTML =
+      '<div class="share"><form></form><button type="button" data-copy-link>Copy</button></div>';
+    const stop = element.enhanceCalculator($('.share'));
+    vi.stubGlobal('navigator', { clipboard: undefined });
+    $('[data-copy-link]').click();
+    await Promise.resolve();
+    expect(state.currentState().inputs.images).toBe(48_000);
+    stop?.();
   });
 });
 
