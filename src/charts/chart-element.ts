@@ -6,7 +6,7 @@
 import { setText, watchNearScreen } from '../client/dom';
 import { subscribe } from '../client/training-state';
 import type { TrainingPlan } from '../lib/types';
-import { patchSvg, patchSvgText } from './svg';
+import { patchSvg } from './svg';
 import { patchTable, tableToCsv } from './table';
 import { DEFAULT_CHART_WIDTH, chartWidth, type ChartDescription, type ChartText } from './types';
 
@@ -18,9 +18,9 @@ export abstract class ChartElement extends HTMLElement {
   private resizeObserver: ResizeObserver | undefined;
   private resizeFrame = 0;
 
-  /** Whether the plot is in or near the viewport; off screen only the words are updated. */
+  /** Whether the plot is in or near the viewport; off screen nothing is redrawn. */
   private visible = true;
-  /** Whether the drawing lags behind the plan (updated off screen). */
+  /** Whether the chart lags behind the plan (changed while off screen). */
   private stale = false;
   private stopWatching: (() => void) | undefined;
   /** The words whose table is not yet written (its <details> is closed); built when it opens. */
@@ -122,27 +122,25 @@ export abstract class ChartElement extends HTMLElement {
     this.found.clear();
   }
 
-  /** Describes the chart for the current plan and patches the page to match. */
-  protected render(): void {
+  /**
+   * Describes the chart for the current plan and patches the page to match. Off screen nothing
+   * is written until the chart comes near the viewport or the page is printed (`force`): its
+   * drawing, words and table are a chart's worth of work on every slider step.
+   */
+  protected render(force = false): void {
     if (!this.plan) return;
+    const svg = this.svgElement;
+    if (!this.visible && !force && svg) {
+      this.stale = true;
+      return;
+    }
     const key = this.renderKey(this.plan);
     const fullKey = key === undefined ? undefined : `${this.width}|${key}`;
     if (fullKey !== undefined && fullKey === this.lastKey && !this.stale) return;
-    this.lastKey = this.visible ? fullKey : undefined;
-    const svg = this.svgElement;
-    let text: ChartText;
-    if (this.visible || !svg) {
-      const description = this.describe(this.plan);
-      if (svg) patchSvg(svg, description.svg);
-      text = description;
-      this.stale = false;
-    } else {
-      // Off screen: keep the words current (the SVG's name and summary included) and leave
-      // the drawing until the chart comes near the viewport.
-      text = this.describeText(this.plan);
-      patchSvgText(svg, text.title, text.description);
-      this.stale = true;
-    }
+    this.lastKey = fullKey;
+    const text = this.describe(this.plan);
+    if (svg) patchSvg(svg, text.svg);
+    this.stale = false;
     setText(this.find('[data-chart-title]'), text.title);
     setText(this.find('[data-chart-description]'), text.description);
     this.pendingTable = text;
@@ -173,6 +171,7 @@ export abstract class ChartElement extends HTMLElement {
   };
 
   private onBeforePrint = (): void => {
+    if (this.stale) this.render(true);
     if (this.pendingTable) this.writeTable();
   };
 

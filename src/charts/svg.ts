@@ -165,23 +165,3 @@ export function patchSvg(element: SVGSVGElement, node: SvgNode): void {
   }
   patched.set(element, node);
 }
-
-/**
- * Rewrites only the text of the root's <title> and <desc> children (for a chart off screen,
- * whose drawing waits), keeping the record of the last patch in step.
- */
-export function patchSvgText(element: SVGSVGElement, title: string, description: string): void {
-  const previous = patched.get(element);
-  const texts: Record<string, string> = { title, desc: description };
-  for (const child of Array.from(element.children)) {
-    const text = texts[child.localName];
-    if (text !== undefined && child.textContent !== text) child.textContent = text;
-  }
-  if (previous) {
-    const children = (previous.children ?? []).map((child) => {
-      const text = texts[child.tag];
-      return text === undefined ? child : { ...child, text };
-    });
-    patched.set(element, { ...previous, children });
-  }
-}

@@ -13,8 +13,8 @@
  *    show the state the page was rendered with);
  *  - for widgets that follow the training state (`followsState: subscribe`), the first change of that
  *    state, or a page opened from a link with parameters (its state may not be the one the
- *    server rendered), when the browser is next idle: the words of a chart below the fold then
- *    follow the sliders before it is seen, and a later print shows the current numbers;
+ *    server rendered), when the browser is next idle: the code is then in before the widget is
+ *    seen or printed, and draws the current state as it comes near;
  *  - for widgets that read a parameter of the link (`param`), its presence, when idle;
  *  - at once, without IntersectionObserver.
  */

@@ -108,8 +108,10 @@ describe('answering', () => {
     const { page, context, problems } = await openPage(browser, EXERCISES);
     const exercise = choiceExercise('framework-drop', 0);
     const radios = article(page, 'framework-drop').locator('input[type="radio"]');
-    // Tab into the group from the previous exercise's answer field.
+    // Tab into the group from the previous exercise's answer field, once the exercises' code
+    // is in (it loads as they come near; an answer sent before it is covered in the unit tests).
     await article(page, 'double-batch').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => customElements.get('exercise-set') !== undefined);
     await page.locator('#exercise-hours-answer').focus();
     await page.keyboard.press('Tab'); // the hours Check button
     await page.keyboard.press('Tab'); // its "Show the answer" summary

@@ -9,7 +9,6 @@ import {
   SVG_NS,
   countNodes,
   escapeXml,
-  patchSvgText,
   patchSvg,
   renderSvgToString,
   svg,
@@ -216,21 +215,6 @@ describe('patchSvg', () => {
     element.appendChild(new FakeDocument().createElementNS(SVG_NS, 'g'));
     patch(element, a);
     expect(element.serialise()).toBe(renderSvgToString(a));
-  });
-
-  test('patchSvgText rewrites the title and desc, and later patches stay exact', () => {
-    const element = liveSvg();
-    const withDesc = svg('svg', {}, [
-      svgText('title', {}, 'T1'),
-      svgText('desc', {}, 'D1'),
-      svg('path', { d: 'M0,0' }),
-    ]);
-    patch(element, withDesc);
-    patchSvgText(element as unknown as SVGSVGElement, 'T2', 'D2');
-    expect(element.serialise()).toBe('<svg><title>T2</title><desc>D2</desc><path d="M0,0"></path></svg>');
-    // Back to the first words: the patch must write them although the last full patch had them.
-    patch(element, withDesc);
-    expect(element.serialise()).toBe(renderSvgToString(withDesc));
   });
 
   test('follows a chart through a change of plan', () => {

@@ -227,6 +227,30 @@ describe('<hours-estimator>', () => {
     expect(view.status()).toBe('');
   });
 
+  test('off screen it waits, and near the screen again (or printed) shows the latest state', () => {
+    const observer = fakeObserver();
+    openPage(estimatorMarkup());
+    const view = estimator();
+    observer.near(false);
+    state.updateInputs({ devices: 2, validationPercent: 20 });
+    expect(view.sentence()).toBe(AT_2470);
+    expect(view.duration('efficientnet-b0-a100-amp')).toBe('about 39 minutes');
+    observer.near(true);
+    // 4,608,000 passes at 2,489 images per second: 1,851 s, 31 minutes.
+    expect(view.duration('efficientnet-b0-a100-amp')).toBe('about 31 minutes');
+    expect(view.devices().hidden).toBe(false);
+    observer.near(false);
+    state.updateInputs({ devices: 1, validationPercent: 0 });
+    expect(view.devices().hidden).toBe(false);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(view.sentence()).toBe(AT_2470);
+    expect(view.devices().hidden).toBe(true);
+    // Nothing left to draw: printing again changes nothing, and removing the widget stops it.
+    window.dispatchEvent(new Event('beforeprint'));
+    document.body.innerHTML = '';
+    expect(observer.disconnect).toHaveBeenCalled();
+  });
+
   test('another published throughput: the estimate at its rate, from its source, said aloud', () => {
     openPage(estimatorMarkup());
     const view = estimator();
