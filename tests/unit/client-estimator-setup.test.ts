@@ -17,6 +17,7 @@ import {
   throughputLabel,
   type TrainingPlan,
 } from '../../src/lib';
+import { fakeObserver } from '../support/fake-observer';
 
 type StateModule = typeof import('../../src/client/training-state');
 
@@ -38,26 +39,6 @@ function find<T extends Element = HTMLElement>(selector: string, within: ParentN
   const found = within.querySelector<T>(selector);
   if (!found) throw new Error(`nothing matches ${selector}`);
   return found;
-}
-
-/** An IntersectionObserver that the test drives: `near(false)` reports the widget off screen. */
-function fakeObserver() {
-  const callbacks: ((entries: { isIntersecting: boolean }[]) => void)[] = [];
-  const disconnect = vi.fn();
-  class FakeObserver {
-    constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
-      callbacks.push(callback);
-    }
-    observe() {}
-    disconnect = disconnect;
-  }
-  vi.stubGlobal('IntersectionObserver', FakeObserver);
-  return {
-    near: (isIntersecting: boolean) => {
-      for (const callback of callbacks) callback([{ isIntersecting }]);
-    },
-    disconnect,
-  };
 }
 
 let state: StateModule;

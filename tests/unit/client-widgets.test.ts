@@ -2,26 +2,7 @@
 // Widgets' browser code in a DOM: loading code when a widget comes near (lazy.ts), the framework
 // table following the state only where it can be seen, and the dataset presets as toggle buttons.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-
-/** An IntersectionObserver that the test drives: `near(true)` reports the widget on screen. */
-function fakeObserver() {
-  const callbacks: ((entries: { isIntersecting: boolean }[]) => void)[] = [];
-  const disconnect = vi.fn();
-  class FakeObserver {
-    constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
-      callbacks.push(callback);
-    }
-    observe() {}
-    disconnect = disconnect;
-  }
-  vi.stubGlobal('IntersectionObserver', FakeObserver);
-  return {
-    near: (isIntersecting: boolean) => {
-      for (const callback of callbacks) callback([{ isIntersecting }]);
-    },
-    disconnect,
-  };
-}
+import { fakeObserver } from '../support/fake-observer';
 
 async function fresh(html: string, search = '') {
   vi.resetModules();
