@@ -2,7 +2,7 @@
  * The calculator's status line and its "Copy link" button. The clipboard is refused in
  * sandboxed frames and some browsers: the link is then offered in a selected field to copy by hand.
  */
-import { clipboardAllowed } from './dom';
+import { copyOrOffer } from './dom';
 import { shareableUrl } from './training-state';
 
 /** How long a status message ("Link copied.") stays. */
@@ -25,22 +25,7 @@ export function enhanceCopyLink(root: HTMLElement, say: (text: string) => void):
   const fallback = root.querySelector<HTMLElement>('[data-share-fallback]');
   const fallbackInput = root.querySelector<HTMLInputElement>('[data-share-url]');
   root.querySelector('[data-copy-link]')?.addEventListener('click', async () => {
-    const url = shareableUrl();
-    try {
-      // A frame without allow="clipboard-write" may not use the clipboard; asking anyway
-      // only logs a policy violation, so go straight to the field to copy from.
-      if (!clipboardAllowed()) throw new Error('The clipboard is not allowed here');
-      await navigator.clipboard.writeText(url);
-      if (fallback) fallback.hidden = true;
-      say('Link copied.');
-    } catch {
-      if (fallback && fallbackInput) {
-        fallbackInput.value = url;
-        fallback.hidden = false;
-        fallbackInput.focus();
-        fallbackInput.select();
-      }
-      say('Copy the link from the field.');
-    }
+    const copied = await copyOrOffer(shareableUrl(), fallback, fallbackInput);
+    say(copied ? 'Link copied.' : 'Copy the link from the field.');
   });
 }

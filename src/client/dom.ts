@@ -45,3 +45,30 @@ export function clipboardAllowed(): boolean {
     typeof navigator.clipboard?.writeText === 'function' && (policy?.allowsFeature('clipboard-write') ?? true)
   );
 }
+
+/**
+ * Copies `text` to the clipboard, or, where the clipboard is refused (a sandboxed frame, its
+ * permissions policy, an older browser), offers it selected in `field`, shown by revealing
+ * `fallback`. Never asks a clipboard the policy refuses: that would only log a violation.
+ * Resolves to whether the clipboard took it.
+ */
+export async function copyOrOffer(
+  text: string,
+  fallback: HTMLElement | null,
+  field: HTMLInputElement | HTMLTextAreaElement | null,
+): Promise<boolean> {
+  try {
+    if (!clipboardAllowed()) throw new Error('The clipboard is not allowed here');
+    await navigator.clipboard.writeText(text);
+    if (fallback) fallback.hidden = true;
+    return true;
+  } catch {
+    if (fallback && field) {
+      field.value = text;
+      fallback.hidden = false;
+      field.focus();
+      field.select();
+    }
+    return false;
+  }
+}

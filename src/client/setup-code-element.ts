@@ -2,7 +2,7 @@
  * The setup code's custom element, <setup-code> (loaded when it comes near the screen, see
  * lazy.ts): the code for the chosen framework follows the page's state, with a Copy button.
  */
-import { clipboardAllowed, setAttribute, setText, watchNearScreen } from './dom';
+import { copyOrOffer, setAttribute, setText, watchNearScreen } from './dom';
 import { subscribe, type TrainingState } from './training-state';
 import { setupCode, type SetupCode } from '../lib/setup-code';
 
@@ -87,22 +87,12 @@ class SetupCodeElement extends HTMLElement {
           pending = undefined;
         }
         const text = shown?.code ?? code.textContent ?? '';
-        try {
-          // A frame without allow="clipboard-write" may not use the clipboard; asking anyway
-          // only logs a policy violation, so go straight to the field to copy from.
-          if (!clipboardAllowed()) throw new Error('The clipboard is not allowed here');
-          await navigator.clipboard.writeText(text);
-          if (fallback) fallback.hidden = true;
-          say('Code copied.');
-        } catch {
-          if (fallback && fallbackText) {
-            fallbackText.value = text;
-            fallback.hidden = false;
-            fallbackText.focus();
-            fallbackText.select();
-          }
-          say('Copying was refused here: the code is selected in the field below; copy it from there.');
-        }
+        const copied = await copyOrOffer(text, fallback, fallbackText);
+        say(
+          copied
+            ? 'Code copied.'
+            : 'Copying was refused here: the code is selected in the field below; copy it from there.',
+        );
       });
     }
   }
