@@ -37,6 +37,47 @@ export function watchNearScreen(element: Element, onChange: (near: boolean) => v
   return () => observer.disconnect();
 }
 
+/** A widget's drawing that waits while the widget is far from the screen. */
+export interface NearScreenDrawing {
+  /** Draws now if the widget is near the screen; otherwise keeps `draw` (the latest) for later. */
+  request(draw: () => void): void;
+  /** Draws what is waiting, if anything (before the widget's content is used off screen). */
+  flush(): void;
+  /** Stops watching the screen and the printer. */
+  stop(): void;
+}
+
+/**
+ * For widgets that redraw on every slider step only where the reader can see them: a draw
+ * requested while `element` is far from the screen waits, and the latest one runs when it comes
+ * near or the page is printed. Without IntersectionObserver every draw runs at once.
+ */
+export function drawWhenNear(element: Element): NearScreenDrawing {
+  let near = true;
+  let waiting: (() => void) | undefined;
+  const flush = () => {
+    const draw = waiting;
+    waiting = undefined;
+    draw?.();
+  };
+  const stopWatching = watchNearScreen(element, (isNear) => {
+    near = isNear;
+    if (near) flush();
+  });
+  window.addEventListener('beforeprint', flush);
+  return {
+    request(draw) {
+      waiting = draw;
+      if (near) flush();
+    },
+    flush,
+    stop() {
+      stopWatching();
+      window.removeEventListener('beforeprint', flush);
+    },
+  };
+}
+
 /** Whether this document's permissions policy lets it write to the clipboard (where the browser says). */
 export function clipboardAllowed(): boolean {
   const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } })

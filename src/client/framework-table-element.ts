@@ -2,15 +2,13 @@
  * The framework table's custom element, <framework-table> (loaded when the table comes near the
  * screen, see lazy.ts): every row follows the page's training state.
  */
-import { setText, watchNearScreen } from './dom';
+import { drawWhenNear, setText } from './dom';
 import { subscribe, type TrainingState } from './training-state';
 import { COMPARISON_QUANTITIES, compareFrameworks, comparisonText } from '../lib/compare';
 
 class FrameworkTable extends HTMLElement {
   #unsubscribe: (() => void) | undefined;
-  #stopWatching: (() => void) | undefined;
-  #visible = true;
-  #pending: TrainingState | undefined;
+  #stopDrawing: (() => void) | undefined;
 
   connectedCallback() {
     const rows = [...this.querySelectorAll<HTMLTableRowElement>('tr[data-framework]')].map((row) => ({
@@ -35,22 +33,14 @@ class FrameworkTable extends HTMLElement {
       }
     };
     // Six plans per step: worth it only where the reader can see the table.
-    this.#unsubscribe = subscribe((state) => {
-      if (this.#visible) render(state);
-      else this.#pending = state;
-    });
-    this.#stopWatching = watchNearScreen(this, (near) => {
-      this.#visible = near;
-      if (near && this.#pending) {
-        render(this.#pending);
-        this.#pending = undefined;
-      }
-    });
+    const drawing = drawWhenNear(this);
+    this.#stopDrawing = drawing.stop;
+    this.#unsubscribe = subscribe((state) => drawing.request(() => render(state)));
   }
 
   disconnectedCallback() {
     this.#unsubscribe?.();
-    this.#stopWatching?.();
+    this.#stopDrawing?.();
   }
 }
 

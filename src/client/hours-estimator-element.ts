@@ -2,14 +2,13 @@
  * The hours estimator's custom element, <hours-estimator> (loaded when it comes near the screen,
  * see lazy.ts): the estimate and the table of durations follow the page's state and the chosen throughput.
  */
-import { setAttribute, setText, watchNearScreen } from './dom';
+import { drawWhenNear, setAttribute, setText } from './dom';
 import { currentState, subscribe } from './training-state';
 import { estimateText, estimateTime, parseThroughput, publishedThroughput } from '../lib/throughput';
 
 class HoursEstimator extends HTMLElement {
   #unsubscribe: (() => void) | undefined;
-  #stopWatching: (() => void) | undefined;
-  #beforePrint: (() => void) | undefined;
+  #stopDrawing: (() => void) | undefined;
 
   connectedCallback() {
     const select = this.querySelector<HTMLSelectElement>('[data-throughput-select]');
@@ -125,33 +124,21 @@ class HoursEstimator extends HTMLElement {
 
     // Redrawn only where the reader can see it (every row is a plan's worth of work on each
     // slider step); the latest state is drawn when it comes near, or is printed.
-    let visible = true;
-    let stale = false;
-    const renderAll = () => {
-      stale = false;
-      renderEstimate();
-      renderTable();
-    };
+    const drawing = drawWhenNear(this);
+    this.#stopDrawing = drawing.stop;
     this.#unsubscribe = subscribe((next) => {
       state = next;
-      if (visible) renderAll();
-      else stale = true;
+      drawing.request(() => {
+        renderEstimate();
+        renderTable();
+      });
     });
-    this.#stopWatching = watchNearScreen(this, (near) => {
-      visible = near;
-      if (near && stale) renderAll();
-    });
-    this.#beforePrint = () => {
-      if (stale) renderAll();
-    };
-    window.addEventListener('beforeprint', this.#beforePrint);
     if (changedBefore) announce();
   }
 
   disconnectedCallback() {
     this.#unsubscribe?.();
-    this.#stopWatching?.();
-    if (this.#beforePrint) window.removeEventListener('beforeprint', this.#beforePrint);
+    this.#stopDrawing?.();
   }
 }
 

@@ -2,15 +2,15 @@
  * The setup code's custom element, <setup-code> (loaded when it comes near the screen, see
  * lazy.ts): the code for the chosen framework follows the page's state, with a Copy button.
  */
-import { copyOrOffer, setAttribute, setText, watchNearScreen } from './dom';
-import { subscribe, type TrainingState } from './training-state';
+import { copyOrOffer, drawWhenNear, setAttribute, setText } from './dom';
+import { subscribe } from './training-state';
 import { setupCode, type SetupCode } from '../lib/setup-code';
 
 const COPIED_MESSAGE_MS = 4000;
 
 class SetupCodeElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined;
-  #stopWatching: (() => void) | undefined;
+  #stopDrawing: (() => void) | undefined;
 
   connectedCallback() {
     const summary = this.querySelector('[data-summary]');
@@ -57,20 +57,10 @@ class SetupCodeElement extends HTMLElement {
       }
     };
 
-    // Rewritten only where the reader can see it; the latest state is kept for when they do.
-    let visible = true;
-    let pending: TrainingState | undefined;
-    this.#unsubscribe = subscribe((state) => {
-      if (visible) render(setupCode(state.plan));
-      else pending = state;
-    });
-    this.#stopWatching = watchNearScreen(this, (near) => {
-      visible = near;
-      if (near && pending) {
-        render(setupCode(pending.plan));
-        pending = undefined;
-      }
-    });
+    // Rewritten only where the reader can see it; the latest state is drawn when they do.
+    const drawing = drawWhenNear(this);
+    this.#stopDrawing = drawing.stop;
+    this.#unsubscribe = subscribe((state) => drawing.request(() => render(setupCode(state.plan))));
 
     let statusTimer: ReturnType<typeof setTimeout> | undefined;
     const say = (message: string) => {
@@ -82,10 +72,7 @@ class SetupCodeElement extends HTMLElement {
     if (button) {
       button.hidden = false;
       button.addEventListener('click', async () => {
-        if (pending) {
-          render(setupCode(pending.plan));
-          pending = undefined;
-        }
+        drawing.flush();
         const text = shown?.code ?? code.textContent ?? '';
         const copied = await copyOrOffer(text, fallback, fallbackText);
         say(
@@ -99,7 +86,7 @@ class SetupCodeElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#unsubscribe?.();
-    this.#stopWatching?.();
+    this.#stopDrawing?.();
   }
 }
 

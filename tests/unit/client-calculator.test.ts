@@ -4,6 +4,7 @@
 // agrees everywhere; Reset; the results with their labels and notes; Copy link and its fallback.
 // Expected numbers are the worked cases of docs/worked-cases.md, written out.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_INPUTS } from '../../src/lib/inputs';
 
 type Modules = {
   state: typeof import('../../src/client/training-state');
@@ -380,16 +381,7 @@ describe('the calculator, more cases', () => {
 describe('setsAdvancedOptions', () => {
   test('is true for any option in the disclosure, false for the worked case', async () => {
     const { element } = await calculator();
-    const worked = {
-      images: 48_000,
-      batchSize: 64,
-      epochs: 120,
-      lastBatch: 'keep',
-      devices: 1,
-      accumulationSteps: 1,
-      validationPercent: 0,
-      framework: 'pytorch',
-    } as const;
+    const worked = { ...DEFAULT_INPUTS };
     expect(element.setsAdvancedOptions(worked)).toBe(false);
     expect(element.setsAdvancedOptions({ ...worked, devices: 2 })).toBe(true);
     expect(element.setsAdvancedOptions({ ...worked, accumulationSteps: 4 })).toBe(true);

@@ -169,3 +169,35 @@ describe('<dataset-presets>', () => {
     document.body.innerHTML = '';
   });
 });
+
+describe('drawWhenNear', () => {
+  test('draws at once near the screen; far from it, only the latest draw waits for the screen or the printer', async () => {
+    const observer = fakeObserver();
+    const { drawWhenNear } = await import('../../src/client/dom');
+    const element = document.createElement('div');
+    const drawing = drawWhenNear(element);
+    const drawn: string[] = [];
+    drawing.request(() => drawn.push('a'));
+    expect(drawn).toEqual(['a']);
+    observer.near(false);
+    drawing.request(() => drawn.push('b'));
+    drawing.request(() => drawn.push('c'));
+    expect(drawn).toEqual(['a']);
+    observer.near(true);
+    expect(drawn).toEqual(['a', 'c']);
+    observer.near(false);
+    drawing.request(() => drawn.push('d'));
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(drawn).toEqual(['a', 'c', 'd']);
+    // Nothing waiting: coming near or flushing draws nothing again.
+    observer.near(true);
+    drawing.flush();
+    expect(drawn).toEqual(['a', 'c', 'd']);
+    drawing.stop();
+    expect(observer.disconnect).toHaveBeenCalled();
+    observer.near(false);
+    drawing.request(() => drawn.push('e'));
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(drawn).toEqual(['a', 'c', 'd']);
+  });
+});
