@@ -2,7 +2,7 @@
  * The inputs: their ranges and defaults, what each framework supports, and the parsing
  * of text from form fields and URL parameters into validated numbers.
  */
-import { formatCount } from './format';
+import { countWithNoun, formatCount } from './format';
 import {
   FRAMEWORKS,
   LAST_BATCH_POLICIES,
@@ -106,7 +106,7 @@ export const NUMERIC_FIELDS = Object.keys(FIELD_SPECS) as NumericField[];
 /** A field's value as a screen reader says it: "1 image", "48,000 images", "12.5 percent". */
 export function fieldValueText(field: NumericField, value: number): string {
   const spec = FIELD_SPECS[field];
-  return `${formatCount(value)} ${value === 1 ? spec.unitOne : spec.unit}`;
+  return countWithNoun(value, spec.unitOne, spec.unit);
 }
 
 /** How each framework's users split off validation images (docs/frameworks.md, “Validation splits”). */
