@@ -374,7 +374,15 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-/** Serves `directory` under `base` as a static host does: `/x/` is `/x/index.html`, else 404.html. */
+/** Text is sent compressed, as every static host sends it (gzip where the browser accepts it). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
+const gzipped = new Map();
+
+/**
+ * Serves `directory` under `base` as a static host does: `/x/` is `/x/index.html`, else
+ * 404.html, text gzip-compressed when the request accepts it (a page's transfer size is what a
+ * reader's network carries, and what Lighthouse's simulated network is charged).
+ */
 function serveStatic(directory, base, port) {
   const server = createHttpServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -386,10 +394,19 @@ function serveStatic(directory, base, port) {
     }
     const found = file && existsSync(file) && statSync(file).isFile();
     const served = found ? file : join(directory, '404.html');
-    response.writeHead(found ? 200 : 404, {
+    const headers = {
       'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream',
       'Access-Control-Allow-Origin': '*',
-    });
+      Vary: 'Accept-Encoding',
+    };
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (acceptsGzip && COMPRESSIBLE.has(extname(served))) {
+      if (!gzipped.has(served)) gzipped.set(served, gzipSync(readFileSync(served), { level: 6 }));
+      response.writeHead(found ? 200 : 404, { ...headers, 'Content-Encoding': 'gzip' });
+      response.end(gzipped.get(served));
+      return;
+    }
+    response.writeHead(found ? 200 : 404, headers);
     response.end(readFileSync(served));
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
