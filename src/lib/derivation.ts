@@ -1,7 +1,8 @@
 /**
  * The forms a derivation line can take. Each template holds numbered slots `{{i}}`; the
- * engine fills them with numbers. Pages render every template once at build time with its
- * slots marked, and the browser later changes only the numbers in place (no KaTeX shipped).
+ * engine fills them with numbers. Pages render their own lines at build time with the slots
+ * marked, the build writes every form once more to one static file for the lines a page does
+ * not have, and the browser only changes the numbers in place (no KaTeX shipped).
  */
 import { formatCount, texCount } from './format';
 import type { DerivationStep } from './types';
@@ -151,6 +152,18 @@ export const DERIVATION_TEMPLATES = {
 } as const satisfies Record<string, DerivationTemplate>;
 
 export type DerivationTemplateId = keyof typeof DERIVATION_TEMPLATES;
+
+/**
+ * A line's form as the browser receives it: its label and its KaTeX HTML, each number one text
+ * node in a `[data-slot]` span (typeset at build time: src/render/derivation-forms.ts).
+ */
+export interface DerivationForm {
+  label: string;
+  html: string;
+}
+
+/** Where the build writes every template's form, relative to the site's base path. */
+export const DERIVATION_FORMS_FILE = 'derivation-forms.json';
 
 const SLOT = /\{\{(\d+)\}\}/g;
 
