@@ -12,9 +12,14 @@ import {
   FIELD_SPECS,
   QUANTITY_IDS,
   compareFrameworks,
+  derivationSpeech,
+  formatCount,
   quantity,
   quantities,
+  slotCount,
+  type DerivationTemplateId,
 } from '../../src/lib';
+import * as FormsEndpoint from '../../src/pages/derivation-forms.json';
 import { planFor } from '../support/plans';
 
 let container: AstroContainer;
@@ -78,24 +83,89 @@ describe('Calculator', () => {
 });
 
 describe('Derivation', () => {
-  test('renders every template once, showing only the plan’s lines, with numbers in slots', async () => {
-    const plan = planFor({ ...DEFAULT_INPUTS, devices: 2, accumulationSteps: 4 });
+  /** The template id and slot numbers (in document order) of each rendered line. */
+  function renderedLines(html: string): { template: string; slots: Record<string, string> }[] {
+    const list = /<ol class="derivation-lines[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+    return [...list.matchAll(/<li data-template="([^"]+)"([^>]*)>([\s\S]*?)<\/li>/g)].map((match) => {
+      expect(match[2]).not.toContain('hidden');
+      return { template: match[1] ?? '', slots: slotValues(match[3] ?? '') };
+    });
+  }
+
+  test.each([
+    { name: 'the worked case', change: {} },
+    { name: 'Drop', change: { lastBatch: 'drop' as const } },
+    { name: 'devices and accumulation', change: { devices: 2, accumulationSteps: 4 } },
+    { name: 'a Keras validation split', change: { framework: 'keras' as const, validationPercent: 20 } },
+    {
+      name: 'fastai with devices, accumulation and validation',
+      change: { framework: 'fastai' as const, devices: 4, accumulationSteps: 3, validationPercent: 10 },
+    },
+  ])('$name: exactly the plan’s lines, in its order, numbers in slots, none hidden', async ({ change }) => {
+    const plan = planFor({ ...DEFAULT_INPUTS, ...change });
     const html = await container.renderToString(Derivation, { props: { plan } });
-    for (const id of Object.keys(DERIVATION_TEMPLATES)) {
-      expect(html).toContain(`data-template="${id}"`);
+    const lines = renderedLines(html);
+    expect(lines.map((line) => line.template)).toEqual(plan.derivation.map((step) => step.template));
+    for (const [index, step] of plan.derivation.entries()) {
+      const expected = Object.fromEntries(
+        step.values.map((value, slot) => [String(slot), formatCount(value)]),
+      );
+      expect(lines[index]?.slots).toEqual(expected);
+      expect(html).toContain(step.speech);
     }
-    const shown = [...html.matchAll(/<li data-template="([^"]+)"(?! hidden)[^>]*>/g)].map(
-      (match) => match[1],
-    );
-    expect(shown).toEqual(plan.derivation.map((step) => step.template));
-    expect(html).toContain('data-slot="0"');
+    expect(html).toContain('class="derivation-label"');
     expect(html).toContain('class="katex"');
-    for (const step of plan.derivation) expect(html).toContain(step.speech);
     // Screen readers hear the words, once: the formulas are hidden from them, the twin is live.
     expect(html).toMatch(/<ol class="derivation-lines[^"]*"[^>]*aria-hidden="true"/);
     expect(html).toMatch(/<p[^>]*data-derivation-speech[^>]*aria-live="polite"/);
+    expect(html).toContain(derivationSpeech(plan.derivation));
+  });
+
+  test('the forms the page does not have are not in it', async () => {
+    const plan = planFor(DEFAULT_INPUTS);
+    const html = await container.renderToString(Derivation, { props: { plan } });
+    const others = Object.keys(DERIVATION_TEMPLATES).filter(
+      (id) => !plan.derivation.some((step) => step.template === id),
+    );
+    expect(others.length).toBeGreaterThan(15);
+    for (const id of others) expect(html).not.toContain(`data-template="${id}"`);
+  });
+
+  test('/derivation-forms.json: every template’s label and KaTeX, with each of its slots marked', async () => {
+    // The Container API renders an endpoint module as Astro builds it, though its types name only components.
+    const endpoint = FormsEndpoint as unknown as Parameters<AstroContainer['renderToResponse']>[0];
+    const response = await container.renderToResponse(endpoint, { routeType: 'endpoint' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const forms = (await response.json()) as Record<string, { label: string; html: string }>;
+    const ids = Object.keys(DERIVATION_TEMPLATES) as DerivationTemplateId[];
+    // The engine's order, which the browser relies on for nothing but keeps anyway.
+    expect(Object.keys(forms)).toEqual(ids);
+    for (const id of ids) {
+      const template = DERIVATION_TEMPLATES[id];
+      const form = forms[id];
+      expect(form?.label).toBe(template.label);
+      expect(form?.html).toContain('class="katex"');
+      expect(form?.html).not.toContain('katex-error');
+      // Every slot of the template is marked, each occurrence of it once, and nothing else is.
+      const marked = [...(form?.html ?? '').matchAll(/data-slot="(\d+)"/g)].map((match) => match[1]);
+      expect(new Set(marked).size).toBe(slotCount(template.tex));
+      expect(marked.length).toBe([...template.tex.matchAll(/\{\{\d+\}\}/g)].length);
+      expect(Object.keys(slotValues(form?.html ?? '')).sort()).toEqual(
+        Array.from({ length: slotCount(template.tex) }, (_, slot) => String(slot)).sort(),
+      );
+    }
   });
 });
+
+/** Each `data-slot` span's number, by slot (KaTeX may lay a fraction's parts out in any order). */
+function slotValues(html: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const match of html.matchAll(/data-slot="(\d+)"[^>]*>((?:<span[^>]*>)*)([^<]*)</g)) {
+    values[match[1] ?? ''] = match[3] ?? '';
+  }
+  return values;
+}
 
 describe('FrameworkTable', () => {
   test('one row per framework with the engine’s counts, the chosen one marked', async () => {
