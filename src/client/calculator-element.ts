@@ -8,6 +8,7 @@
 import { calculatorFields } from './calculator-fields';
 import { resultsWriter } from './calculator-results';
 import { enhanceCopyLink, statusLine } from './calculator-share';
+import { drawWhenNear } from './dom';
 import { currentState, subscribe } from './training-state';
 import type { InputError, TrainingInputs } from '../lib/types';
 
@@ -54,10 +55,20 @@ export function enhanceCalculator(root: HTMLElement): (() => void) | undefined {
   const urlNotices = root.querySelector<HTMLElement>('[data-url-notices]');
   if (urlNotices && initial.notices.length > 0) showLinkNotices(urlNotices, initial.notices);
 
-  return subscribe(({ plan }) => {
-    fields.render(plan);
-    writeResults(plan);
-  });
+  // Far from the screen (a chapter's in-text number moved paragraphs above it), the calculator
+  // waits and shows the latest state when it comes near or is printed: every step of a slider
+  // runs every widget's listener, and the calculator's writes were the largest share of a step.
+  const drawing = drawWhenNear(root);
+  const unsubscribe = subscribe(({ plan }) =>
+    drawing.request(() => {
+      fields.render(plan);
+      writeResults(plan);
+    }),
+  );
+  return () => {
+    unsubscribe();
+    drawing.stop();
+  };
 }
 
 class TrainingCalculator extends HTMLElement {

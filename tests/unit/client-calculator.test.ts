@@ -5,6 +5,7 @@
 // Expected numbers are the worked cases of docs/worked-cases.md, written out.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_INPUTS } from '../../src/lib/inputs';
+import { fakeObserver } from '../support/fake-observer';
 
 type Modules = {
   state: typeof import('../../src/client/training-state');
@@ -375,6 +376,32 @@ describe('the calculator, more cases', () => {
     await Promise.resolve();
     expect(state.currentState().inputs.images).toBe(48_000);
     stop?.();
+  });
+});
+
+describe('the calculator far from the screen', () => {
+  test('waits while far, then shows the latest state when near or printed', async () => {
+    const observer = fakeObserver();
+    const { state } = await calculator();
+    expect(output('batches-per-epoch').textContent).toBe('750');
+    observer.near(false);
+    state.updateInputs({ batchSize: 32 });
+    state.updateInputs({ batchSize: 128 });
+    // Nothing written while far: the fields and results still show the worked case.
+    expect(output('batches-per-epoch').textContent).toBe('750');
+    expect(numberField('batchSize').value).toBe('64');
+    observer.near(true);
+    // 48,000 / 128 = 375, the last of the two changes.
+    expect(output('batches-per-epoch').textContent).toBe('375');
+    expect(numberField('batchSize').value).toBe('128');
+    expect(slider('batchSize').getAttribute('aria-valuetext')).toBe('128 images per batch');
+
+    observer.near(false);
+    state.updateInputs({ epochs: 10 });
+    expect(output('total-batches').textContent).toBe('45,000');
+    window.dispatchEvent(new Event('beforeprint'));
+    // 375 × 10.
+    expect(output('total-batches').textContent).toBe('3,750');
   });
 });
 
