@@ -15,7 +15,14 @@ import { describeBatchSizeText } from '../../src/charts/batch-size-chart';
 import { describeDatasetText } from '../../src/charts/dataset-chart';
 import { describeEpochsText } from '../../src/charts/epochs-chart';
 import { tableToCsv } from '../../src/charts/table';
-import { DEFAULT_INPUTS, compareFrameworks, comparisonText, derivationSpeech, quantity } from '../../src/lib';
+import {
+  DEFAULT_INPUTS,
+  compareFrameworks,
+  comparisonText,
+  derivationSpeech,
+  formatCount,
+  quantity,
+} from '../../src/lib';
 import {
   EMBED_INFO,
   EMBED_WIDGETS,
@@ -116,9 +123,30 @@ async function expectState(frame: Frame, widget: EmbedWidget): Promise<void> {
       expect(value).toBe(String(quantity(PLAN, 'total-batches').value));
       break;
     }
-    case 'arithmetic':
+    case 'arithmetic': {
       await expect.poll(() => text('[data-derivation-speech]')).toBe(derivationSpeech(PLAN.derivation));
+      // Four devices and Drop need lines the embed did not render: they come from
+      // /derivation-forms.json, a CORS request from a sandboxed frame's opaque origin.
+      const shown = () =>
+        frame.locator('live-derivation li[data-template]:not([hidden])').evaluateAll((items) =>
+          items.map((item) => ({
+            template: item.getAttribute('data-template'),
+            slots: Object.fromEntries(
+              [...item.querySelectorAll('[data-slot]')].map((slot) => [
+                slot.getAttribute('data-slot') ?? '',
+                slot.textContent?.trim(),
+              ]),
+            ),
+          })),
+        );
+      await expect.poll(shown).toEqual(
+        PLAN.derivation.map((step) => ({
+          template: step.template,
+          slots: Object.fromEntries(step.values.map((value, slot) => [String(slot), formatCount(value)])),
+        })),
+      );
       break;
+    }
     case 'epochs-chart':
       await expect.poll(() => text('[data-chart-description]')).toBe(describeEpochsText(PLAN).description);
       break;

@@ -1,12 +1,13 @@
 // The playground's widgets in Chromium: typing, sliders by keyboard, the URL, copy and reset,
 // invalid input, themes, reduced motion and phones. Every expected number comes from the engine.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   DEFAULT_INPUTS,
   FIELD_SPECS,
   QUANTITY_IDS,
   compareFrameworks,
+  formatCount,
   quantity,
   inputsFromParams,
   planFromParams,
@@ -48,6 +49,44 @@ async function expectOutputs(page: Page, inputs: TrainingInputs): Promise<void> 
         value: item.value === null ? null : String(item.value),
       })),
     );
+}
+
+/** A derivation line's numbers by slot, as shown (KaTeX may lay a fraction's parts out in any order). */
+function slotsOf(line: Locator): Promise<Record<string, string | undefined>> {
+  return line
+    .locator('[data-slot]')
+    .evaluateAll((elements) =>
+      Object.fromEntries(
+        elements.map((element) => [element.getAttribute('data-slot') ?? '', element.textContent?.trim()]),
+      ),
+    );
+}
+
+/** The arithmetic's shown lines, in order: template, label, and numbers by slot (none for a line in words). */
+function shownDerivation(page: Page) {
+  return page.locator('live-derivation li[data-template]:not([hidden])').evaluateAll((items) =>
+    items.map((item) => ({
+      template: item.getAttribute('data-template'),
+      label: item.querySelector('.derivation-label')?.textContent?.trim(),
+      words: item.hasAttribute('data-words'),
+      slots: Object.fromEntries(
+        [...item.querySelectorAll('[data-slot]')].map((slot) => [
+          slot.getAttribute('data-slot') ?? '',
+          slot.textContent?.trim(),
+        ]),
+      ),
+    })),
+  );
+}
+
+/** The engine's lines for `inputs`, as shownDerivation reads them. */
+function expectedDerivation(inputs: TrainingInputs) {
+  return planFor(inputs).derivation.map((step) => ({
+    template: step.template,
+    label: step.label,
+    words: false,
+    slots: Object.fromEntries(step.values.map((value, slot) => [String(slot), formatCount(value)])),
+  }));
 }
 
 let browser: Browser;
@@ -304,6 +343,80 @@ describe('the calculator', () => {
   });
 });
 
+describe('the arithmetic', () => {
+  test('a state whose lines the page did not render: they come once from the forms file, in the engine’s order, with its numbers', async () => {
+    const { page, context, problems } = await openPage(browser, PLAYGROUND);
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/derivation-forms.json')) fetched.push(request.url());
+    });
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    // The page carries only the worked case's two lines: no other form is in it.
+    expect(await page.locator('live-derivation li[data-template]').count()).toBe(
+      planFor(DEFAULT_INPUTS).derivation.length,
+    );
+    expect(await shownDerivation(page)).toEqual(expectedDerivation(DEFAULT_INPUTS));
+    await openEveryDisclosure(page);
+    await numberInput(page, 'Devices').fill('4');
+    await numberInput(page, 'Gradient accumulation steps').fill('3');
+    await numberInput(page, 'Validation share (%)').fill('10');
+    await page.getByRole('radio', { name: 'Drop' }).check();
+    const inputs = {
+      ...DEFAULT_INPUTS,
+      devices: 4,
+      accumulationSteps: 3,
+      validationPercent: 10,
+      lastBatch: 'drop' as const,
+    };
+    await expectOutputs(page, inputs);
+    expect(planFor(inputs).derivation.length).toBeGreaterThan(4);
+    // Lines are rewritten only near the screen: bring the arithmetic back into view.
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    await expect.poll(() => shownDerivation(page)).toEqual(expectedDerivation(inputs));
+    // Each new line is the same KaTeX as the server's: typeset, styled like the page's own lines.
+    const added = page.locator('live-derivation li[data-template="images-per-device/padded"]');
+    expect(await added.locator('.katex .katex-html').count()).toBe(1);
+    const [ownBorder, addedBorder] = await Promise.all(
+      ['total-batches/product', 'images-per-device/padded'].map((id) =>
+        page
+          .locator(`live-derivation li[data-template="${id}"]`)
+          .evaluate((item) => getComputedStyle(item).borderLeftWidth),
+      ),
+    );
+    expect(addedBorder).toBe(ownBorder);
+    // Back to the worked case and out again: nothing is fetched twice.
+    await page.getByRole('radio', { name: 'Keep' }).check();
+    await numberInput(page, 'Devices').fill('2');
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => shownDerivation(page))
+      .toEqual(expectedDerivation({ ...inputs, devices: 2, lastBatch: 'keep' }));
+    expect(fetched).toHaveLength(1);
+    expect(await problems()).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('when the forms file cannot be had, the new line shows the engine’s words, never a stale formula', async () => {
+    const { page, context } = await openPage(browser, PLAYGROUND);
+    await context.route(/\/derivation-forms\.json$/, (route) => route.abort('blockedbyclient'));
+    await page.getByRole('radio', { name: 'Drop' }).check();
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    const plan = planFor({ ...DEFAULT_INPUTS, lastBatch: 'drop' });
+    const floor = page.locator('live-derivation li[data-template="batches-per-epoch/floor"]');
+    await expect.poll(() => floor.locator('.derivation-math').textContent()).toBe(plan.derivation[0]?.speech);
+    expect(await floor.getAttribute('data-words')).not.toBeNull();
+    expect(await page.locator('live-derivation li[data-template="batches-per-epoch/ceil"]').isVisible()).toBe(
+      false,
+    );
+    await numberInput(page, 'Images').fill('100');
+    await numberInput(page, 'Batch size').fill('128');
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    const none = planFor({ ...DEFAULT_INPUTS, lastBatch: 'drop', images: 100, batchSize: 128 });
+    await expect.poll(() => floor.locator('.derivation-math').textContent()).toBe(none.derivation[0]?.speech);
+    await context.close();
+  });
+});
+
 describe('a run that trains on nothing', () => {
   test('drop with a batch larger than the images: every count is 0, shown everywhere, with the fix', async () => {
     const query = 'images=100&batch=128&epochs=10&last=drop';
@@ -320,15 +433,13 @@ describe('a run that trains on nothing', () => {
     await expect.poll(() => warning.textContent()).toBe(plan.notes.find((n) => n.id === 'no-batches')?.text);
     expect(await warning.textContent()).toContain('Choose Keep, or a batch size of at most 100.');
     // The arithmetic: ⌊100/128⌋ = 0, in KaTeX and in words.
+    // The page rendered the worked case's lines: this one comes from /derivation-forms.json,
+    // written in when the arithmetic is near the screen.
     const floorLine = page.locator('live-derivation li[data-template="batches-per-epoch/floor"]');
     await expect.poll(() => floorLine.isVisible()).toBe(true);
-    const slots = await floorLine
-      .locator('[data-slot]')
-      .evaluateAll((elements) =>
-        elements.map((element) => [element.getAttribute('data-slot'), element.textContent?.trim()]),
-      );
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
     // KaTeX may lay a fraction's parts out in any order: each slot is read by its number.
-    expect(Object.fromEntries(slots)).toEqual({ '0': '100', '1': '128', '2': '0' });
+    await expect.poll(() => slotsOf(floorLine)).toEqual({ '0': '100', '1': '128', '2': '0' });
     await expect
       .poll(() => page.locator('live-derivation [data-derivation-speech]').textContent())
       .toContain(plan.derivation[0]?.speech ?? 'missing');
