@@ -8,7 +8,8 @@ import type { TrainingInputs } from '../lib/types';
 import { enhanceAdjustableNumber } from './adjustable-number';
 import { startLiveText } from './live-text';
 import { enhancePrediction } from './predict';
-import { presetInputs, resetInputs, subscribe, updateInputs } from './training-state';
+import { refreshWhenReached } from './dom';
+import { currentState, presetInputs, resetInputs, updateInputs } from './training-state';
 
 /** "Try" links set the state in place; a modified click still opens the link. */
 function enhanceTryLink(link: HTMLAnchorElement): void {
@@ -50,17 +51,20 @@ function enhanceTerms(terms: HTMLElement[]): void {
   }
 }
 
-/** The next chapter opens with the reader's numbers, once they have changed this chapter's. */
+/**
+ * The next chapter opens with the reader's numbers, once they have changed this chapter's. Each
+ * link is rewritten when the reader reaches for it, not on every slider step.
+ */
 function carryStateInLinks(links: HTMLAnchorElement[]): void {
   const presetParams = inputsToParams(presetInputs()).toString();
-  const plain = links.map((link) => ({ link, href: link.getAttribute('href') ?? '' }));
-  subscribe((state) => {
-    const params = inputsToParams(state.inputs).toString();
-    for (const { link, href } of plain) {
+  for (const link of links) {
+    const href = link.getAttribute('href') ?? '';
+    refreshWhenReached(link, () => {
+      const params = inputsToParams(currentState().inputs).toString();
       const carried = params === presetParams ? href : `${href}?${params}`;
       if (link.getAttribute('href') !== carried) link.setAttribute('href', carried);
-    }
-  });
+    });
+  }
 }
 
 /** The reading position lives in the address: the hash follows the section being read. */

@@ -113,3 +113,15 @@ export async function copyOrOffer(
     return false;
   }
 }
+
+/** The events that come before a link is followed, copied or shown: a pointer over it, focus, a press, a click, the context menu. */
+const REACH_EVENTS = ['pointerenter', 'focus', 'pointerdown', 'click', 'auxclick', 'contextmenu'];
+
+/**
+ * Calls `refresh` now and whenever the reader reaches for `link`, so that a link that follows
+ * the state is rewritten when it may be used rather than on every slider step.
+ */
+export function refreshWhenReached(link: HTMLAnchorElement, refresh: () => void): void {
+  for (const type of REACH_EVENTS) link.addEventListener(type, refresh);
+  refresh();
+}

@@ -1,7 +1,8 @@
 /**
  * The browser half of an embed page (`/embed/<widget>/`, layout src/layouts/Embed.astro):
  *  - applies the link's `theme` and `controls` (again: the inline head script did it first);
- *  - keeps "Open in the article" pointing at the playground with the current state;
+ *  - keeps "Open in the article" pointing at the playground with the current state (brought up
+ *    to date when the reader reaches for it);
  *  - says which parameters of the link were invalid, where no calculator says it already;
  *  - posts the page's height to the parent frame whenever it changes, in three forms (this
  *    site's `{type, height}`, Canvas's `{subject: 'lti.frameResize', height}`, Pym.js's string),
@@ -17,7 +18,9 @@ import {
   parseTheme,
   resizeMessages,
 } from '../lib/embed';
-import { currentState, subscribe } from './training-state';
+import { refreshWhenReached } from './dom';
+import { currentState } from './training-state';
+import type { TrainingInputs } from '../lib/types';
 
 const root = document.documentElement;
 const widget = root.dataset['embed'] ?? '';
@@ -31,11 +34,18 @@ root.dataset['controls'] = controls;
 
 const siteRoot = new URL(import.meta.env.BASE_URL, window.location.href).href;
 
-if (isEmbedWidget(widget)) {
-  const open = document.querySelector<HTMLAnchorElement>('[data-embed-open]');
-  subscribe(({ inputs }) => {
-    if (open) open.href = articleUrl(siteRoot, widget, inputsToParams(inputs));
-  });
+const open = document.querySelector<HTMLAnchorElement>('[data-embed-open]');
+if (isEmbedWidget(widget) && open) {
+  // The link is rewritten when the reader reaches for it (hover, focus, a press, a click, the
+  // context menu), not on every slider step: building the address cost a fifth of a step.
+  let shown: TrainingInputs | undefined;
+  const refresh = () => {
+    const { inputs } = currentState();
+    if (inputs === shown) return;
+    shown = inputs;
+    open.href = articleUrl(siteRoot, widget, inputsToParams(inputs));
+  };
+  refreshWhenReached(open, refresh);
 }
 
 // A calculator on the page says which parameters it could not use; otherwise this does.

@@ -97,6 +97,11 @@ async function openEmbed({
   return import('../../src/client/training-state');
 }
 
+function openAnchor(): HTMLAnchorElement {
+  const link = document.querySelector<HTMLAnchorElement>('[data-embed-open]');
+  if (!link) throw new Error('no "Open in the article" link');
+  return link;
+}
 function openLink(): string {
   return document.querySelector<HTMLAnchorElement>('[data-embed-open]')?.href ?? '';
 }
@@ -128,9 +133,21 @@ describe('embed page: "Open in the article"', () => {
     // The state's parameters only (not the embed's theme), at the framework table's heading.
     expect(openLink()).toBe(`${SITE}/playground/?images=3662&batch=64&epochs=120#framework-table-title`);
     state.updateInputs({ batchSize: 16, devices: 2 });
+    // Not on every step: brought up to date when the reader reaches for it.
+    expect(openLink()).toBe(`${SITE}/playground/?images=3662&batch=64&epochs=120#framework-table-title`);
+    openAnchor().dispatchEvent(new Event('pointerenter'));
     expect(openLink()).toBe(
       `${SITE}/playground/?images=3662&batch=16&epochs=120&devices=2#framework-table-title`,
     );
+    // Each way of reaching for it: a pointer over it, focus, a press, a click, the context menu.
+    const reaches = ['focus', 'pointerdown', 'click', 'auxclick', 'contextmenu'];
+    for (const [index, type] of reaches.entries()) {
+      state.updateInputs({ images: 1000 + index });
+      openAnchor().dispatchEvent(new Event(type));
+      expect(openLink(), type).toBe(
+        `${SITE}/playground/?images=${1000 + index}&batch=16&epochs=120&devices=2#framework-table-title`,
+      );
+    }
   });
 
   test('the calculator’s embed leads to the playground’s calculator', async () => {
