@@ -4,12 +4,8 @@
  * mistakes from the engine (`computeTraining` and its helpers). Nothing here is typed by hand
  * but the inputs' ranges. Pure TypeScript: no DOM.
  */
-import {
-  DERIVATION_TEMPLATES,
-  derivationStep,
-  stepFromTemplate,
-  type DerivationTemplate,
-} from './derivation';
+import { derivationStep, stepFromTemplate, type DerivationTemplate } from './derivation';
+import { DERIVATION_TEMPLATES } from './derivation-tex';
 import { countWithNoun, formatCount } from './format';
 import { DEFAULT_INPUTS, FRAMEWORK_INFO } from './inputs';
 import { mixSeed, mulberry32, pick, randomInt, shuffled, type Rng } from './random';

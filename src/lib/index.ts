@@ -6,6 +6,7 @@ export * from './types';
 export * from './format';
 export * from './inputs';
 export * from './derivation';
+export * from './derivation-tex';
 export * from './training';
 export * from './quantities';
 export * from './compare';

@@ -52,19 +52,17 @@ export interface FrameworkNote {
 }
 
 /**
- * One line of the derivation, from which the KaTeX arithmetic is rendered.
- * `tex` is `template` with every `{{i}}` replaced by the TeX form of `values[i]`,
- * so a page can render every template once at build time and later change only the numbers.
+ * One line of the derivation, from which the KaTeX arithmetic is rendered: the template's TeX
+ * (derivation-tex.ts, server only) with every `{{i}}` filled from `values[i]`, so a page renders
+ * its lines at build time and the browser later changes only the numbers.
  */
 export interface DerivationStep {
   /** Which quantity this line derives, e.g. "batches-per-epoch". */
   quantity: string;
-  /** Which form of the formula (a key of DERIVATION_TEMPLATES), e.g. "batches-per-epoch/ceil". */
+  /** Which form of the formula (a key of DERIVATION_TEXTS), e.g. "batches-per-epoch/ceil". */
   template: string;
   /** Short label for the reader, e.g. "Batches per epoch". */
   label: string;
-  /** The line in TeX, numbers filled in (computed when read). */
-  readonly tex: string;
   /** The numbers that fill the template's slots, in slot order (the last one is the result). */
   values: number[];
   /** The result of this line. */

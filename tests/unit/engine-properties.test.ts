@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  derivationTex,
   FIELD_SPECS,
   FRAMEWORKS,
   FRAMEWORK_INFO,
@@ -355,7 +356,7 @@ describe('derivation, counts by epoch, sweep', () => {
         if (plan.inputs.accumulationSteps > 1) expect(quantities).toContain('total-optimizer-steps');
         expect(new Set(quantities).size).toBe(quantities.length);
         for (const step of plan.derivation) {
-          for (const text of [step.tex, step.speech]) {
+          for (const text of [derivationTex(step), step.speech]) {
             expect(text).not.toMatch(/undefined|NaN|Infinity|\{\{\d+\}\}/);
           }
           expect(step.value).toBe(step.values.at(-1));
