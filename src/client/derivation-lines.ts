@@ -18,9 +18,11 @@ import type { Line } from './derivation-element';
  */
 let forms: Partial<Record<string, Partial<DerivationForm>>> | null | undefined;
 let loading: Promise<void> | undefined;
-// The file is src/pages/derivation-forms.json.ts, written at the site's base path.
 
-/** Fetches the forms file once per page (later calls share it); resolves when it has settled. */
+/**
+ * Fetches the forms file (src/pages/derivation-forms.json.ts, at the site's base path) once per
+ * page; later calls share the fetch. Resolves when it has settled.
+ */
 export function loadForms(): Promise<void> {
   // A failure (offline, refused, not JSON) is final: the lines the page lacks keep the words.
   loading ??= fetch(`${import.meta.env.BASE_URL}derivation-forms.json`)
