@@ -435,9 +435,9 @@ describe('a run that trains on nothing', () => {
     // The arithmetic: ⌊100/128⌋ = 0, in KaTeX and in words.
     // The page rendered the worked case's lines: this one comes from /derivation-forms.json,
     // written in when the arithmetic is near the screen.
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
     const floorLine = page.locator('live-derivation li[data-template="batches-per-epoch/floor"]');
     await expect.poll(() => floorLine.isVisible()).toBe(true);
-    await page.locator('live-derivation').scrollIntoViewIfNeeded();
     // KaTeX may lay a fraction's parts out in any order: each slot is read by its number.
     await expect.poll(() => slotsOf(floorLine)).toEqual({ '0': '100', '1': '128', '2': '0' });
     await expect
@@ -732,11 +732,19 @@ describe('themes, motion, phones and no JavaScript', () => {
       { viewport: { width: 320, height: 800 } },
     );
     await openEveryDisclosure(page);
+    // The page rendered the worked case's lines: the link's come from the forms file, written
+    // in when the arithmetic is near the screen.
+    await page.locator('live-derivation').scrollIntoViewIfNeeded();
+    const formulas = page.locator('live-derivation li:not([hidden]) .derivation-math');
+    const plan = planFor(inputsFromParams(new URLSearchParams(new URL(page.url()).search)).inputs);
+    expect(plan.derivation.length).toBeGreaterThan(4);
+    await expect
+      .poll(() => page.locator('live-derivation li:not([hidden]) .katex').count())
+      .toBe(plan.derivation.length);
+    expect(await formulas.count()).toBe(plan.derivation.length);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // Clipped content hides from scrollWidth: check that each formula fits in its box too.
-    const formulas = page.locator('live-derivation li:not([hidden]) .derivation-math');
-    expect(await formulas.count()).toBeGreaterThan(4);
     const cutOff = await formulas.evaluateAll((boxes) =>
       boxes.filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.textContent),
     );
