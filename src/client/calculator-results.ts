@@ -28,7 +28,7 @@ export function resultsWriter(root: HTMLElement): (plan: TrainingPlan) => void {
   // What was last written, so an update compares numbers instead of reading the DOM.
   const shownValues = new Map<Element, number | null>();
   let shownDevices: number | undefined;
-  let shownNotes = '';
+  let shownNoteIds: string | undefined;
 
   return (plan) => {
     // With several devices the labels say which counts are per device and which over all.
@@ -65,9 +65,9 @@ export function resultsWriter(root: HTMLElement): (plan: TrainingPlan) => void {
       setText(headline, quantity(plan, id).text);
     }
 
-    const notes = plan.notes.map((note) => `${note.id}:${note.text}`).join('\n');
-    if (notesList && notes !== shownNotes) {
-      shownNotes = notes;
+    const ids = plan.notes.map((note) => note.id).join('\n');
+    if (notesList && ids !== shownNoteIds) {
+      shownNoteIds = ids;
       notesList.replaceChildren(
         ...plan.notes.map((note) => {
           const item = document.createElement('li');
@@ -76,6 +76,9 @@ export function resultsWriter(root: HTMLElement): (plan: TrainingPlan) => void {
           return item;
         }),
       );
+    } else if (notesList) {
+      // The same notes with new numbers in them (most steps): only their words change.
+      plan.notes.forEach((note, index) => setText(notesList.children[index], note.text));
     }
   };
 }

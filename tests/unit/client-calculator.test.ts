@@ -301,6 +301,17 @@ describe('the calculator', () => {
     expect(output('optimizer-steps-per-epoch').textContent).toBe('751');
   });
 
+  test('a note with numbers in its words follows each step', async () => {
+    await calculator('?images=100&batch=128&last=drop');
+    const note = () => $('[data-notes] li[data-note="no-batches"]');
+    const first = note();
+    expect(first.textContent).toContain('a batch size of at most 100.');
+    type(numberField('images'), '120');
+    // The same note, rewritten in place with the new share.
+    expect(note()).toBe(first);
+    expect(first.textContent).toContain('a batch size of at most 120.');
+  });
+
   test('Reset rewrites every field, whatever it holds, and every message goes', async () => {
     const { state } = await calculator('?batch=32');
     type(numberField('batchSize'), '');
