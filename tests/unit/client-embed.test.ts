@@ -318,6 +318,30 @@ describe('embed host (/embed/): auto-height of its own frames', () => {
     expect(heights()).toEqual(['4000px', '120px', '300px']);
   });
 
+  test('a frame whose bottom edge is on screen keeps its height until that edge leaves it', async () => {
+    const { frames, send, heights } = await hostPage();
+    const [first] = frames;
+    if (!first) throw new Error('no frame');
+    // The frame's bottom edge at 500 px, in a window 768 px tall: growing it now would push
+    // what the reader sees below it.
+    let bottom = 500;
+    vi.spyOn(first, 'getBoundingClientRect').mockImplementation(() => ({ bottom }) as DOMRect);
+    vi.stubGlobal('innerHeight', 768);
+    send({ type: 'how-many-batches:resize', height: 1500 }, first.contentWindow);
+    send({ type: 'how-many-batches:resize', height: 1600 }, first.contentWindow);
+    expect(heights()[0]).toBe('1350px');
+    window.dispatchEvent(new Event('scroll'));
+    expect(heights()[0]).toBe('1350px');
+    // Scrolled on: the edge is above the screen, and the latest height applies.
+    bottom = -20;
+    window.dispatchEvent(new Event('scroll'));
+    expect(heights()[0]).toBe('1600px');
+    // Below the screen, a new height applies at once.
+    bottom = 900;
+    send({ type: 'how-many-batches:resize', height: 1400 }, first.contentWindow);
+    expect(heights()[0]).toBe('1400px');
+  });
+
   test('ignores forged and malformed messages, messages from other windows, and unmarked frames', async () => {
     const { frames, send, heights } = await hostPage();
     const [a, , unmarked] = frames.map((frame) => frame.contentWindow);
