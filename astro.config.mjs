@@ -56,8 +56,14 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    // KaTeX's smallest fonts would otherwise become data: URLs that font-src 'self' blocks.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      // KaTeX's smallest fonts would otherwise become data: URLs that font-src 'self' blocks.
+      assetsInlineLimit: 0,
+      // One stylesheet for the whole site (11 KB gzip), cached once for every chapter, instead of
+      // six or seven per page: each is a request that blocks the first paint (Lighthouse's
+      // simulated first paint came out about 150 ms sooner on the pages measured).
+      cssCodeSplit: false,
+    },
     plugins: [noDynamicImportPreload(), noPreloadHelper()],
     resolve: {
       // d3-scale's interpolators for numbers only, without d3-color (src/charts/interpolate-numbers.ts).
