@@ -8,8 +8,7 @@
 import { calculatorFields } from './calculator-fields';
 import { resultsWriter } from './calculator-results';
 import { enhanceCopyLink, statusLine } from './calculator-share';
-import { drawWhenNear } from './dom';
-import { currentState, subscribe } from './training-state';
+import { currentState, subscribeWhenNear } from './training-state';
 import type { InputError, TrainingInputs } from '../lib/types';
 
 /** Whether a link set any of the options that sit in the "Advanced" disclosure. */
@@ -58,17 +57,10 @@ export function enhanceCalculator(root: HTMLElement): (() => void) | undefined {
   // Far from the screen (a chapter's in-text number moved paragraphs above it), the calculator
   // waits and shows the latest state when it comes near or is printed: every step of a slider
   // runs every widget's listener, and the calculator's writes were the largest share of a step.
-  const drawing = drawWhenNear(root);
-  const unsubscribe = subscribe(({ plan }) =>
-    drawing.request(() => {
-      fields.render(plan);
-      writeResults(plan);
-    }),
-  );
-  return () => {
-    unsubscribe();
-    drawing.stop();
-  };
+  return subscribeWhenNear(root, ({ plan }) => {
+    fields.render(plan);
+    writeResults(plan);
+  }).stop;
 }
 
 class TrainingCalculator extends HTMLElement {

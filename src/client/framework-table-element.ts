@@ -2,13 +2,12 @@
  * The framework table's custom element, <framework-table> (loaded when the table comes near the
  * screen, see lazy.ts): every row follows the page's training state.
  */
-import { drawWhenNear, setText } from './dom';
-import { subscribe, type TrainingState } from './training-state';
+import { setText } from './dom';
+import { subscribeWhenNear, type TrainingState } from './training-state';
 import { COMPARISON_QUANTITIES, compareFrameworks, comparisonText } from '../lib/compare';
 
 class FrameworkTable extends HTMLElement {
-  #unsubscribe: (() => void) | undefined;
-  #stopDrawing: (() => void) | undefined;
+  #stop: (() => void) | undefined;
 
   connectedCallback() {
     const rows = [...this.querySelectorAll<HTMLTableRowElement>('tr[data-framework]')].map((row) => ({
@@ -33,14 +32,11 @@ class FrameworkTable extends HTMLElement {
       }
     };
     // Six plans per step: worth it only where the reader can see the table.
-    const drawing = drawWhenNear(this);
-    this.#stopDrawing = drawing.stop;
-    this.#unsubscribe = subscribe((state) => drawing.request(() => render(state)));
+    this.#stop = subscribeWhenNear(this, render).stop;
   }
 
   disconnectedCallback() {
-    this.#unsubscribe?.();
-    this.#stopDrawing?.();
+    this.#stop?.();
   }
 }
 

@@ -2,15 +2,14 @@
  * The setup code's custom element, <setup-code> (loaded when it comes near the screen, see
  * lazy.ts): the code for the chosen framework follows the page's state, with a Copy button.
  */
-import { copyOrOffer, drawWhenNear, setAttribute, setText } from './dom';
-import { subscribe } from './training-state';
+import { copyOrOffer, setAttribute, setText } from './dom';
+import { subscribeWhenNear } from './training-state';
 import { setupCode, type SetupCode } from '../lib/setup-code';
 
 const COPIED_MESSAGE_MS = 4000;
 
 class SetupCodeElement extends HTMLElement {
-  #unsubscribe: (() => void) | undefined;
-  #stopDrawing: (() => void) | undefined;
+  #stop: (() => void) | undefined;
 
   connectedCallback() {
     const summary = this.querySelector('[data-summary]');
@@ -58,9 +57,8 @@ class SetupCodeElement extends HTMLElement {
     };
 
     // Rewritten only where the reader can see it; the latest state is drawn when they do.
-    const drawing = drawWhenNear(this);
-    this.#stopDrawing = drawing.stop;
-    this.#unsubscribe = subscribe((state) => drawing.request(() => render(setupCode(state.plan))));
+    const drawing = subscribeWhenNear(this, (state) => render(setupCode(state.plan)));
+    this.#stop = drawing.stop;
 
     let statusTimer: ReturnType<typeof setTimeout> | undefined;
     const say = (message: string) => {
@@ -85,8 +83,7 @@ class SetupCodeElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#unsubscribe?.();
-    this.#stopDrawing?.();
+    this.#stop?.();
   }
 }
 

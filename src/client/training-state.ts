@@ -13,6 +13,7 @@ import {
   validateInputs,
 } from '../lib/inputs';
 import { computeTraining, planFromParams } from '../lib/training';
+import { drawWhenNear } from './dom';
 import type { InputError, Result, TrainingInputs, TrainingPlan } from '../lib/types';
 
 export interface TrainingState {
@@ -74,7 +75,23 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The link that opens this page in the current state. */
+/**
+ * `subscribe` for a widget that redraws only near the screen (every slider step runs every
+ * listener): `draw` runs with each state while `element` is near it, and with the latest one
+ * when it comes near or the page is printed. `flush` draws what waits; `stop` ends both.
+ */
+export function subscribeWhenNear(element: Element, draw: Listener): { flush(): void; stop(): void } {
+  const drawing = drawWhenNear(element);
+  const unsubscribe = subscribe((next) => drawing.request(() => draw(next)));
+  return {
+    flush: drawing.flush,
+    stop: () => {
+      unsubscribe();
+      drawing.stop();
+    },
+  };
+}
+
 /** The URL parameters the training state owns; any other parameter of the page is left alone. */
 const STATE_PARAMS = new Set([
   ...Object.values(FIELD_SPECS).map((spec) => spec.param),

@@ -9,9 +9,14 @@ import { DERIVATION_TEMPLATES, slotCount, type DerivationTemplateId } from '../l
 import type { DerivationForm } from '../lib/derivation';
 import { renderSlottedTemplate } from './katex';
 
-/** One line's label and KaTeX HTML, with `values` in its slots (placeholder ones if none). */
-export function derivationForm(id: DerivationTemplateId, values?: readonly number[]): DerivationForm {
-  const template = DERIVATION_TEMPLATES[id];
+/**
+ * A line's label and KaTeX HTML from any template with a label and TeX (the engine's, or an
+ * exercise's), with `values` in its slots (placeholder ones if none).
+ */
+export function slottedForm(
+  template: { label: string; tex: string },
+  values?: readonly number[],
+): DerivationForm {
   return {
     label: template.label,
     html: renderSlottedTemplate(
@@ -19,6 +24,11 @@ export function derivationForm(id: DerivationTemplateId, values?: readonly numbe
       values ?? Array.from({ length: slotCount(template.tex) }, () => 1),
     ),
   };
+}
+
+/** One engine line's label and KaTeX HTML, with `values` in its slots (placeholder ones if none). */
+export function derivationForm(id: DerivationTemplateId, values?: readonly number[]): DerivationForm {
+  return slottedForm(DERIVATION_TEMPLATES[id], values);
 }
 
 /** Every template's form, by id, in the engine's order (placeholder ones in the slots). */
