@@ -3,7 +3,7 @@
  * custom element that follows the page's training state and, on every change, describes
  * the chart again and patches the server-rendered SVG, caption and table to match.
  */
-import { setText, watchNearScreen } from '../client/dom';
+import { drawWhenNear, setText, type NearScreenDrawing } from '../client/dom';
 import { subscribe } from '../client/training-state';
 import type { TrainingPlan } from '../lib/types';
 import { patchSvg } from './svg';
@@ -18,11 +18,8 @@ export abstract class ChartElement extends HTMLElement {
   private resizeObserver: ResizeObserver | undefined;
   private resizeFrame = 0;
 
-  /** Whether the plot is in or near the viewport; off screen nothing is redrawn. */
-  private visible = true;
-  /** Whether the chart lags behind the plan (changed while off screen). */
-  private stale = false;
-  private stopWatching: (() => void) | undefined;
+  /** Off screen nothing is redrawn: the latest drawing waits until the plot comes near or is printed. */
+  private drawing: NearScreenDrawing | undefined;
   /** The words whose table is not yet written (its <details> is closed); built when it opens. */
   private pendingTable: ChartText | undefined;
 
@@ -72,6 +69,9 @@ export abstract class ChartElement extends HTMLElement {
 
   connectedCallback(): void {
     this.width = this.measure();
+    const plot = this.plot;
+    // Before this element's own print listener: a waiting drawing is drawn, then its table written.
+    if (plot) this.drawing = drawWhenNear(plot);
     this.details?.addEventListener('toggle', this.onToggle);
     // Print opens every table: the ones written only on opening are brought up to date first.
     window.addEventListener('beforeprint', this.onBeforePrint);
@@ -84,7 +84,6 @@ export abstract class ChartElement extends HTMLElement {
       this.plan = state.plan;
       this.render();
     });
-    const plot = this.plot;
     if (plot && typeof ResizeObserver === 'function') {
       this.resizeObserver = new ResizeObserver(() => {
         // Re-lay out in the next frame: never inside the observer's own layout pass.
@@ -99,12 +98,6 @@ export abstract class ChartElement extends HTMLElement {
       });
       this.resizeObserver.observe(plot);
     }
-    if (plot) {
-      this.stopWatching = watchNearScreen(plot, (near) => {
-        this.visible = near;
-        if (near && this.stale) this.render();
-      });
-    }
   }
 
   disconnectedCallback(): void {
@@ -115,38 +108,37 @@ export abstract class ChartElement extends HTMLElement {
     this.unsubscribe = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.visible = true;
+    this.drawing?.stop();
+    this.drawing = undefined;
     cancelAnimationFrame(this.resizeFrame);
     this.found.clear();
   }
 
   /**
    * Describes the chart for the current plan and patches the page to match. Off screen nothing
-   * is written until the chart comes near the viewport or the page is printed (`force`): its
-   * drawing, words and table are a chart's worth of work on every slider step.
+   * is written until the chart comes near the viewport or the page is printed: its drawing,
+   * words and table are a chart's worth of work on every slider step.
    */
-  protected render(force = false): void {
+  protected render(): void {
+    if (this.drawing) this.drawing.request(this.draw);
+    else this.draw();
+  }
+
+  private draw = (): void => {
     if (!this.plan) return;
-    const svg = this.svgElement;
-    if (!this.visible && !force && svg) {
-      this.stale = true;
-      return;
-    }
     const key = this.renderKey(this.plan);
     const fullKey = key === undefined ? undefined : `${this.width}|${key}`;
-    if (fullKey !== undefined && fullKey === this.lastKey && !this.stale) return;
+    if (fullKey !== undefined && fullKey === this.lastKey) return;
     this.lastKey = fullKey;
     const text = this.describe(this.plan);
+    const svg = this.svgElement;
     if (svg) patchSvg(svg, text.svg);
-    this.stale = false;
     setText(this.find('[data-chart-title]'), text.title);
     setText(this.find('[data-chart-description]'), text.description);
     this.pendingTable = text;
     if (this.details?.open !== false) this.writeTable();
     this.afterRender();
-  }
+  };
 
   /** The table twin is written when its <details> is open, or as it opens. */
   private writeTable(): void {
@@ -171,7 +163,6 @@ export abstract class ChartElement extends HTMLElement {
   };
 
   private onBeforePrint = (): void => {
-    if (this.stale) this.render(true);
     if (this.pendingTable) this.writeTable();
   };
 
