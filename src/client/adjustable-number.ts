@@ -1,8 +1,13 @@
 /**
- * A number in a sentence that the reader can change (Tangle's idea, as a real control): an
- * <input role="spinbutton"> that arrows, Page Up/Down, Home/End, typing and a sideways drag all
- * move, with the calculator's bounds and messages. Values step along the same tracks as the
- * sliders; every count is still the engine's, through the shared state.
+ * A number in a sentence that the reader can change (Tangle's idea, as a real control): the
+ * number becomes a spin button that arrows, Page Up/Down, Home/End and a sideways drag move,
+ * and typing opens a small field beside it, with the calculator's bounds and messages. Values
+ * step along the same tracks as the sliders; every count is still the engine's, through the
+ * shared state.
+ *
+ * Why a spin button of text and a separate field, not one text field: a step then writes a text
+ * node, and the browser lays it out with the next frame. Writing the value of a focused text
+ * field lays the page out inside the key event, which was most of a step's cost on a phone.
  */
 import { setAttribute, setText } from './dom';
 import { pageStep, SLIDER_SCALES } from './slider-scales';
@@ -27,26 +32,53 @@ export function stepValue(field: NumericField, value: number, direction: 1 | -1,
   return scale.toValue(position);
 }
 
+type StepKind = 'step' | 'page' | 'end';
+
+/** The keys a spin button answers (WAI-ARIA Authoring Practices), as a direction and a size. */
+const STEP_KEYS: Record<string, [1 | -1, StepKind]> = {
+  ArrowUp: [1, 'step'],
+  ArrowDown: [-1, 'step'],
+  PageUp: [1, 'page'],
+  PageDown: [-1, 'page'],
+  Home: [-1, 'end'],
+  End: [1, 'end'],
+};
+
+/** A key that types a character (and no shortcut): it opens the field with that character. */
+function typesCharacter(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
 export function enhanceAdjustableNumber(root: HTMLElement): void {
-  const input = root.querySelector<HTMLInputElement>('input');
-  const staticText = root.querySelector<HTMLElement>('[data-num-static]');
+  const value = root.querySelector<HTMLElement>('[data-num-static]');
   const message = root.querySelector<HTMLElement>('[data-num-error]');
-  if (!input || !message) return;
+  if (!value || !message) return;
   const field = root.dataset['numFor'] as NumericField;
   const spec = FIELD_SPECS[field];
+  const name = root.dataset['numLabel'] ?? spec.label;
   // Steps retrace themselves: the way back from a step is the value it started from.
   let lastStep: { from: number; to: number; direction: 1 | -1 } | undefined;
+  // The field for typing, made the first time the reader types.
+  let editor: HTMLInputElement | undefined;
 
-  const fitWidth = () => {
+  value.setAttribute('role', 'spinbutton');
+  value.tabIndex = 0;
+  value.setAttribute('aria-label', `${name} (adjustable: arrow keys, type, or drag sideways)`);
+  value.setAttribute('aria-valuemin', String(spec.min));
+  value.setAttribute('aria-valuemax', String(spec.max));
+  if (message.id) value.setAttribute('aria-describedby', message.id);
+
+  const editing = () => editor !== undefined && !editor.hidden;
+  const fitWidth = (input: HTMLInputElement) => {
     input.style.setProperty('--chars', String(Math.max(2, input.value.length)));
   };
   const showError = (text: string) => {
     setText(message, text);
     message.hidden = text === '';
-    setAttribute(input, 'aria-invalid', text === '' ? null : 'true');
+    if (editor) setAttribute(editor, 'aria-invalid', text === '' ? null : 'true');
   };
-  const apply = (value: number): boolean => {
-    const result = updateInputs({ [field]: value });
+  const apply = (next: number): boolean => {
+    const result = updateInputs({ [field]: next });
     if (!result.ok) {
       showError(result.errors.map((error) => error.message).join(' '));
       return false;
@@ -54,7 +86,7 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     showError('');
     return true;
   };
-  const stepBy = (direction: 1 | -1, kind: 'step' | 'page' | 'end') => {
+  const stepBy = (direction: 1 | -1, kind: StepKind) => {
     const current = currentState().inputs[field];
     let next: number;
     if (kind === 'end') next = direction === 1 ? spec.max : spec.min;
@@ -62,79 +94,108 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     else if (lastStep && lastStep.to === current && lastStep.direction === -direction) next = lastStep.from;
     else next = stepValue(field, current, direction);
     if (next === current) return;
-    // The focused field shows its new value before the change spreads through the page: setting
-    // a focused input's value lays the page out at once (to place the caret), which is cheap
-    // before the other widgets write and costs a whole layout after them.
-    const shown = input.value;
-    input.value = formatCount(next);
-    if (apply(next)) {
-      lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
-      fitWidth();
-    } else {
-      input.value = shown;
-    }
+    if (apply(next)) lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
   };
 
-  input.addEventListener('keydown', (event) => {
-    const keys: Record<string, [1 | -1, 'step' | 'page' | 'end']> = {
-      ArrowUp: [1, 'step'],
-      ArrowDown: [-1, 'step'],
-      PageUp: [1, 'page'],
-      PageDown: [-1, 'page'],
-      Home: [-1, 'end'],
-      End: [1, 'end'],
-    };
-    const action = keys[event.key];
-    if (action) {
-      event.preventDefault();
-      stepBy(...action);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      commit();
-    } else if (event.key === 'Escape') {
-      input.value = formatCount(currentState().inputs[field]);
-      showError('');
-      fitWidth();
-    }
-  });
-
-  // Typing: a readable value applies at once; anything else waits for Enter or leaving the field.
-  // Read as a link is read (parseField): "48,000" is grouped, "1,00" is refused, not taken for 100.
-  input.addEventListener('input', () => {
-    fitWidth();
-    const parsed = parseField(field, input.value);
-    if (parsed.ok) {
-      lastStep = undefined;
-      apply(parsed.value);
-    }
-  });
-  const commit = () => {
-    const parsed = parseField(field, input.value);
+  /** Closes the field and shows the spin button again (focused, if the reader is still here). */
+  const closeEditor = (refocus: boolean) => {
+    if (!editor || editor.hidden) return;
+    editor.hidden = true;
+    value.hidden = false;
+    showError('');
+    if (refocus) value.focus();
+  };
+  /** Reads the field: a readable value is applied and the field closes; anything else is flagged. */
+  const commit = (refocus: boolean) => {
+    if (!editor) return;
+    const parsed = parseField(field, editor.value);
     if (!parsed.ok) {
       showError(parsed.errors.map((error) => error.message).join(' '));
       return;
     }
-    if (apply(parsed.value)) {
-      input.value = formatCount(currentState().inputs[field]);
-      fitWidth();
-    }
+    if (apply(parsed.value)) closeEditor(refocus);
   };
-  input.addEventListener('change', commit);
+  const createEditor = (): HTMLInputElement => {
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.className = 'num-input';
+    input.inputMode = 'numeric';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.hidden = true;
+    input.setAttribute('aria-label', `${name}: type a number, Enter to apply, Escape to cancel`);
+    if (message.id) input.setAttribute('aria-describedby', message.id);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        commit(true);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        closeEditor(true);
+      } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+        event.preventDefault();
+        stepBy(event.key === 'ArrowUp' ? 1 : -1, 'step');
+        input.value = formatCount(currentState().inputs[field]);
+        fitWidth(input);
+      }
+    });
+    // Typing: a readable value applies at once; anything else waits for Enter or leaving the field.
+    // Read as a link is read (parseField): "48,000" is grouped, "1,00" is refused, not taken for 100.
+    input.addEventListener('input', () => {
+      fitWidth(input);
+      const parsed = parseField(field, input.value);
+      if (parsed.ok) {
+        lastStep = undefined;
+        apply(parsed.value);
+      }
+    });
+    // Leaving the field applies what it reads; text that is no number stays, flagged, until fixed.
+    // (A field closed by Enter or Escape is hidden before it loses focus, and is not read again.)
+    input.addEventListener('blur', () => {
+      if (!input.hidden) commit(false);
+    });
+    value.after(input);
+    return input;
+  };
+  /** Opens the field for typing, with `typed` in it or the current value selected. */
+  const openEditor = (typed?: string) => {
+    editor ??= createEditor();
+    editor.value = typed ?? formatCount(currentState().inputs[field]);
+    fitWidth(editor);
+    value.hidden = true;
+    editor.hidden = false;
+    editor.focus();
+    if (typed === undefined) editor.select();
+  };
 
-  // A sideways drag moves along the track; a click without a drag puts the caret in the field.
+  value.addEventListener('keydown', (event) => {
+    const action = STEP_KEYS[event.key];
+    if (action) {
+      event.preventDefault();
+      stepBy(...action);
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      openEditor();
+    } else if (typesCharacter(event)) {
+      event.preventDefault();
+      openEditor(event.key);
+    }
+  });
+
+  // A sideways drag moves along the track; a click without a drag opens the field for typing.
   let drag: { pointerId: number; x: number; start: number; moved: boolean } | undefined;
-  input.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0 || document.activeElement === input) return;
+  value.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
     drag = {
       pointerId: event.pointerId,
       x: event.clientX,
       start: currentState().inputs[field],
       moved: false,
     };
-    input.setPointerCapture(event.pointerId);
+    value.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
-  input.addEventListener('pointermove', (event) => {
+  value.addEventListener('pointermove', (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
     const steps = Math.trunc((event.clientX - drag.x) / DRAG_PIXELS_PER_STEP);
     if (!drag.moved && steps === 0) return;
@@ -148,28 +209,27 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     const clicked = !drag.moved;
     drag = undefined;
     root.classList.remove('num-dragging');
-    if (clicked) {
-      input.focus();
-      input.select();
-    }
+    if (clicked) openEditor();
   };
-  input.addEventListener('pointerup', endDrag);
-  input.addEventListener('pointercancel', endDrag);
+  value.addEventListener('pointerup', endDrag);
+  value.addEventListener('pointercancel', endDrag);
 
   subscribe((state) => {
-    const value = state.inputs[field];
-    const text = formatCount(value);
-    setAttribute(input, 'aria-valuenow', String(value));
-    setAttribute(input, 'aria-valuetext', fieldValueText(field, value));
-    if (staticText) setText(staticText, text);
-    // While the reader types, their text stays as typed (an unfinished number, or the same value unformatted).
-    if (document.activeElement === input) {
-      const typed = parseField(field, input.value);
-      if (!typed.ok || typed.value === value) return;
+    const now = state.inputs[field];
+    setText(value, formatCount(now));
+    setAttribute(value, 'aria-valuenow', String(now));
+    setAttribute(value, 'aria-valuetext', fieldValueText(field, now));
+    if (!editor || !editing()) return;
+    // While the reader types, their text stays as typed (an unfinished number, or the same value
+    // unformatted); a change made elsewhere while the field is left flagged closes it.
+    if (document.activeElement !== editor) {
+      closeEditor(false);
+      return;
     }
-    if (input.value !== text) {
-      input.value = text;
-      fitWidth();
+    const typed = parseField(field, editor.value);
+    if (typed.ok && typed.value !== now) {
+      editor.value = formatCount(now);
+      fitWidth(editor);
     }
   });
 }

@@ -70,7 +70,7 @@ const SLIDERS = ['Images slider', 'Batch size slider', 'Epochs slider'].map((nam
 }));
 const IN_TEXT_NUMBER = {
   name: 'In-text number of images',
-  locate: (page) => page.locator('.prose [data-num-for="images"] input').first(),
+  locate: (page) => page.locator('.prose [data-num-for="images"] [role="spinbutton"]').first(),
   keys: ['ArrowUp', 'ArrowDown'],
 };
 const LATENCY_CASES = [

@@ -43,7 +43,7 @@ describe('chapter 1', () => {
   test('an in-text number moved by keyboard changes the sentences, the calculator and the link', async () => {
     const { page, context, problems } = await openPage(browser, CHAPTER_1);
     try {
-      const images = page.locator('.prose [data-num-for="images"] input').first();
+      const images = page.locator('.prose [data-num-for="images"] [role="spinbutton"]').first();
       await expect.poll(() => images.getAttribute('aria-valuenow')).toBe(String(DEFAULT_INPUTS.images));
       const before = await proseCounts(page, 'batches-per-epoch');
       expect(before.length).toBeGreaterThan(0);
@@ -89,8 +89,8 @@ describe('chapter 1', () => {
         .poll(async () => (await proseCounts(page, 'batches-per-epoch'))[0])
         .toContain(count(moved, 'batches-per-epoch'));
       expect(await proseCounts(page, 'total-batches')).toContain(`${count(moved, 'total-batches')} batches`);
-      const num = page.locator('.prose [data-num-for="batchSize"] input').first();
-      expect(await num.inputValue()).toBe(formatCount(moved.batchSize));
+      const num = page.locator('.prose [data-num-for="batchSize"] [role="spinbutton"]').first();
+      expect(await num.textContent()).toBe(formatCount(moved.batchSize));
       expect(await problems()).toEqual(NO_PROBLEMS);
     } finally {
       await context.close();
@@ -100,24 +100,42 @@ describe('chapter 1', () => {
   test('typing a number applies it; text that is no number is flagged with the range, Escape restores', async () => {
     const { page, context, problems } = await openPage(browser, CHAPTER_1);
     try {
-      const batch = page.locator('.prose [data-num-for="batchSize"] input').first();
-      await batch.click();
-      await batch.fill('100');
+      const number = page.locator('.prose [data-num-for="batchSize"]').first();
+      const batch = number.getByRole('spinbutton');
+      const field = number.locator('input');
+      // Digits typed on the spin button go to the field it opens, every one of them.
+      await batch.focus();
+      await page.keyboard.type('100');
+      expect(await field.inputValue()).toBe('100');
+      expect(await batch.isVisible()).toBe(false);
       const typed = { ...DEFAULT_INPUTS, batchSize: 100 };
       await expect
         .poll(async () => (await proseCounts(page, 'batches-per-epoch'))[0])
         .toContain(count(typed, 'batches-per-epoch'));
-      await batch.fill('12x');
-      await batch.press('Enter');
-      expect(await batch.getAttribute('aria-invalid')).toBe('true');
-      const message = page.locator('.prose [data-num-for="batchSize"] [data-num-error]').first();
+      await field.press('Enter');
+      expect(await field.isVisible()).toBe(false);
+      expect(await batch.textContent()).toBe('100');
+      expect(await batch.evaluate((element) => element === document.activeElement)).toBe(true);
+      // A click opens the field with the value selected.
+      await batch.click();
+      expect(
+        await field.evaluate(
+          (input: HTMLInputElement) => (input.selectionEnd ?? 0) - (input.selectionStart ?? 0),
+        ),
+      ).toBe(3);
+      await field.fill('12x');
+      await field.press('Enter');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const message = number.locator('[data-num-error]');
       await expect.poll(() => message.isVisible()).toBe(true);
       expect(await message.textContent()).toMatch(/1 to 1,000,000/);
       // The counts keep the last accepted value.
       expect((await proseCounts(page, 'batches-per-epoch'))[0]).toContain(count(typed, 'batches-per-epoch'));
-      await batch.press('Escape');
-      expect(await batch.inputValue()).toBe('100');
-      expect(await batch.getAttribute('aria-invalid')).toBeNull();
+      await field.press('Escape');
+      expect(await field.isVisible()).toBe(false);
+      expect(await message.isVisible()).toBe(false);
+      expect(await batch.textContent()).toBe('100');
+      expect(await batch.getAttribute('aria-valuenow')).toBe('100');
       expect(await problems()).toEqual(NO_PROBLEMS);
     } finally {
       await context.close();
@@ -195,7 +213,7 @@ describe('chapter 1', () => {
       if ((await next.count()) === 0) return; // A one-chapter build has no next chapter.
       const plain = await next.getAttribute('href');
       expect(plain).not.toContain('?');
-      const images = page.locator('.prose [data-num-for="images"] input').first();
+      const images = page.locator('.prose [data-num-for="images"] [role="spinbutton"]').first();
       await images.focus();
       await page.keyboard.press('PageUp');
       // The link is brought up to date as the reader reaches for it.
@@ -213,7 +231,8 @@ describe('chapter 1', () => {
   test('without JavaScript the numbers read as text, with no control that cannot work', async () => {
     const { page, context } = await openPage(browser, CHAPTER_1, { javaScriptEnabled: false });
     try {
-      expect(await page.locator('.num-input:visible').count()).toBe(0);
+      expect(await page.locator('[data-num-for] [role="spinbutton"], .num-input').count()).toBe(0);
+      expect(await page.locator('.prose [data-num-for] [tabindex]').count()).toBe(0);
       const first = page.locator('.prose [data-num-for="images"] [data-num-static]').first();
       expect(await first.textContent()).toBe(formatCount(DEFAULT_INPUTS.images));
     } finally {
@@ -237,7 +256,7 @@ describe('chapter 1', () => {
 test('a change of numbers keeps the page’s other parameters, such as the exercises’ seed', async () => {
   const { page, context, problems } = await openPage(browser, `${CHAPTER_1}?seed=7`);
   try {
-    const images = page.locator('.prose [data-num-for="images"] input').first();
+    const images = page.locator('.prose [data-num-for="images"] [role="spinbutton"]').first();
     await images.focus();
     await page.keyboard.press('ArrowUp');
     const up = String(stepValue('images', DEFAULT_INPUTS.images, 1));

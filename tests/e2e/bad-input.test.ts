@@ -177,6 +177,8 @@ interface ControlSeen {
   /** The browser could not read the text as a number (type="number" only). */
   bad: boolean;
   invalid: string | null;
+  /** The field is shown (an in-text number's field for typing closes once a value is taken). */
+  open: boolean;
   valueNow: string | null;
   message: string;
   messageShown: boolean;
@@ -194,7 +196,14 @@ interface Seen {
 }
 
 /** Reads the page once the calculator is live; with `control`, that control and its message too. */
-async function seen(page: Page, control?: { input: string; message: string }): Promise<Seen> {
+async function seen(
+  page: Page,
+  control?: {
+    input: string;
+    message: string;
+    /** Where the value is spoken, if not the field. */ button?: string;
+  },
+): Promise<Seen> {
   return page.evaluate(async (control) => {
     await customElements.whenDefined('training-calculator');
     const calculator = document.querySelector('training-calculator');
@@ -214,11 +223,13 @@ async function seen(page: Page, control?: { input: string; message: string }): P
     if (control) {
       const input = document.querySelector<HTMLInputElement>(control.input);
       const message = document.querySelector<HTMLElement>(control.message);
+      const spoken = control.button ? document.querySelector(control.button) : input;
       controlSeen = {
         value: input?.value ?? '',
         bad: input?.validity.badInput ?? false,
         invalid: input?.getAttribute('aria-invalid') ?? null,
-        valueNow: input?.getAttribute('aria-valuenow') ?? null,
+        open: input !== null && !input.hidden,
+        valueNow: spoken?.getAttribute('aria-valuenow') ?? null,
         message: message?.textContent ?? '',
         messageShown: message !== null && !message.hidden && message.getClientRects().length > 0,
       };
@@ -456,16 +467,23 @@ describe('typing bad values', () => {
       await page.goto(pageURL(CHAPTER), { waitUntil: 'load' });
       const base = await presetOf(page);
       const roots = await page
-        .locator('[data-num-for] input:visible')
-        .evaluateAll((inputs) => inputs.map((input) => input.id));
+        .locator('[data-num-for] [role="spinbutton"]:visible')
+        .evaluateAll((buttons) => buttons.map((button) => button.id));
       expect(roots.length).toBeGreaterThanOrEqual(3);
       let tried = 0;
       for (const id of roots) {
-        const input = page.locator(`#${id}`);
+        const button = page.locator(`#${id}`);
         const root = page.locator(`[data-num-for]:has(#${id})`);
+        const input = root.locator('input');
         const field = (await root.getAttribute('data-num-for')) as NumericField;
-        const selectors = { input: `#${id}`, message: `[data-num-for]:has(#${id}) [data-num-error]` };
+        const selectors = {
+          input: `[data-num-for]:has(#${id}) input`,
+          button: `#${id}`,
+          message: `[data-num-for]:has(#${id}) [data-num-error]`,
+        };
         for (const text of typedTexts(field)) {
+          // The spin button opens its field on Enter; the field may still be open, flagged.
+          if (await button.isVisible()) await button.press('Enter');
           await input.fill(text);
           await input.press('Enter');
           tried += 1;
@@ -478,9 +496,11 @@ describe('typing bad values', () => {
           if (!control) throw new Error(`no field ${id}`);
           if (computed?.ok) {
             expect(control.invalid, where).toBeNull();
+            expect(control.open, where).toBe(false);
             expect(control.valueNow, where).toBe(String(computed.value.inputs[field]));
           } else {
             expect(control.invalid, where).toBe('true');
+            expect(control.open, where).toBe(true);
             if (computed && !computed.ok)
               expect(control.message, where).toBe(computed.errors.map((e) => e.message).join(' '));
             else expect(control.message, where).toMatch(RANGES[field]);
@@ -491,9 +511,11 @@ describe('typing bad values', () => {
           expect(shown.injected, where).toBe(0);
           expect(shown.trapped, where).toBe(false);
           // Back to the chapter's value, and no message left.
+          if (await button.isVisible()) await button.press('Enter');
           await input.fill(String(base[field]));
           await input.press('Enter');
           expect(await input.getAttribute('aria-invalid'), where).toBeNull();
+          expect(await button.getAttribute('aria-valuenow'), where).toBe(String(base[field]));
         }
       }
       expect(tried).toBeGreaterThanOrEqual(3 * 30);

@@ -4,7 +4,7 @@
 // the live counts and inputs with their grammar, and the small DOM helpers.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fieldValueText } from '../../src/lib/inputs';
-import { countPhrase } from '../../src/lib/format';
+import { countPhrase, formatCount } from '../../src/lib/format';
 
 type Modules = {
   state: typeof import('../../src/client/training-state');
@@ -26,19 +26,27 @@ async function page(html: string, search = ''): Promise<Modules> {
 }
 
 function numHtml(field: string): string {
-  return `<span class="num" data-num-for="${field}"><span data-num-static></span><input type="text" role="spinbutton"><span data-num-error hidden></span></span>`;
+  return `<span class="num" data-num-for="${field}"><span class="num-value" id="num-${field}" data-num-static>0</span><span id="num-${field}-error" data-num-error hidden></span></span>`;
 }
 
 function parts(field: string) {
   const root = document.querySelector<HTMLElement>(`[data-num-for="${field}"]`);
-  const input = root?.querySelector('input');
+  const button = root?.querySelector<HTMLElement>('[data-num-static]');
   const error = root?.querySelector<HTMLElement>('[data-num-error]');
-  if (!root || !input || !error) throw new Error('missing markup');
-  return { root, input, error };
+  if (!root || !button || !error) throw new Error('missing markup');
+  /** The field for typing, once it is open. */
+  const editor = () => {
+    const input = root.querySelector('input');
+    if (!input) throw new Error('no field for typing');
+    return input;
+  };
+  return { root, button, error, editor };
 }
 
-function key(input: HTMLInputElement, name: string): void {
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+function key(target: HTMLElement, name: string, init: KeyboardEventInit = {}): boolean {
+  return target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true, ...init }),
+  );
 }
 
 function type(input: HTMLInputElement, text: string): void {
@@ -54,117 +62,186 @@ afterEach(() => {
 });
 
 describe('an in-text number', () => {
-  test('shows the state’s value, grouped, with what a screen reader says', async () => {
+  test('becomes a spin button with the state’s value, grouped, and what a screen reader says', async () => {
     const { number } = await page(numHtml('images'));
-    const { root, input } = parts('images');
+    const { root, button } = parts('images');
     number.enhanceAdjustableNumber(root);
-    expect(input.value).toBe('48,000');
-    expect(input.getAttribute('aria-valuenow')).toBe('48000');
-    expect(input.getAttribute('aria-valuetext')).toBe('48,000 images');
-    expect(root.querySelector('[data-num-static]')?.textContent).toBe('48,000');
+    expect(button.textContent).toBe('48,000');
+    expect(button.getAttribute('role')).toBe('spinbutton');
+    expect(button.tabIndex).toBe(0);
+    expect(button.getAttribute('aria-label')).toBe('Images (adjustable: arrow keys, type, or drag sideways)');
+    expect(button.getAttribute('aria-valuenow')).toBe('48000');
+    expect(button.getAttribute('aria-valuemin')).toBe('1');
+    expect(button.getAttribute('aria-valuemax')).toBe('1000000000');
+    expect(button.getAttribute('aria-valuetext')).toBe('48,000 images');
+    expect(button.getAttribute('aria-describedby')).toBe('num-images-error');
+    // No field for typing until the reader types.
+    expect(root.querySelector('input')).toBeNull();
   });
 
   test('arrow keys step along the track and retrace their steps; Home and End go to the ends', async () => {
     const { number, state } = await page(numHtml('batchSize'));
-    const { root, input } = parts('batchSize');
+    const { root, button } = parts('batchSize');
     number.enhanceAdjustableNumber(root);
-    key(input, 'ArrowUp');
+    expect(key(button, 'ArrowUp')).toBe(false); // The page does not scroll.
     // The batch size moves by powers of two.
     expect(state.currentState().inputs.batchSize).toBe(128);
-    key(input, 'ArrowDown');
+    expect(button.textContent).toBe('128');
+    key(button, 'ArrowDown');
     expect(state.currentState().inputs.batchSize).toBe(64);
-    key(input, 'End');
+    key(button, 'End');
     expect(state.currentState().inputs.batchSize).toBe(1_000_000);
-    key(input, 'End'); // Already there: nothing changes.
-    key(input, 'Home');
+    key(button, 'End'); // Already there: nothing changes.
+    key(button, 'Home');
     expect(state.currentState().inputs.batchSize).toBe(1);
-    expect(input.getAttribute('aria-valuetext')).toBe('1 image per batch');
-    key(input, 'PageUp');
+    expect(button.getAttribute('aria-valuetext')).toBe('1 image per batch');
+    key(button, 'PageUp');
     expect(state.currentState().inputs.batchSize).toBeGreaterThan(2);
+    // Sideways arrows and the space bar are not its keys (a screen reader reads with them).
+    const before = state.currentState().inputs.batchSize;
+    expect(key(button, 'ArrowRight')).toBe(true);
+    expect(key(button, ' ')).toBe(true);
+    expect(state.currentState().inputs.batchSize).toBe(before);
+    expect(root.querySelector('input')).toBeNull();
   });
 
   test('48,000 images → up → down is 48,000 again, though 48,000 is between two stops', async () => {
     const { number, state } = await page(numHtml('images'));
-    const { root, input } = parts('images');
+    const { root, button } = parts('images');
     number.enhanceAdjustableNumber(root);
-    key(input, 'ArrowUp');
+    key(button, 'ArrowUp');
     const up = state.currentState().inputs.images;
     expect(up).toBeGreaterThan(48_000);
-    key(input, 'ArrowDown');
+    key(button, 'ArrowDown');
     expect(state.currentState().inputs.images).toBe(48_000);
-    key(input, 'ArrowDown');
+    key(button, 'ArrowDown');
     expect(state.currentState().inputs.images).toBeLessThan(48_000);
   });
 
-  test('typing applies a readable number at once; Enter shows it formatted', async () => {
+  test('a typed digit opens the field with it; a readable number applies at once; Enter closes the field', async () => {
     const { number, state } = await page(numHtml('images'));
-    const { root, input, error } = parts('images');
+    const { root, button, error, editor } = parts('images');
     number.enhanceAdjustableNumber(root);
-    input.focus();
+    button.focus();
+    expect(key(button, '3')).toBe(false);
+    const input = editor();
+    expect(input.hidden).toBe(false);
+    expect(button.hidden).toBe(true);
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('3');
+    expect(input.getAttribute('aria-label')).toBe('Images: type a number, Enter to apply, Escape to cancel');
     type(input, '35126');
     expect(state.currentState().inputs.images).toBe(35_126);
     expect(input.value).toBe('35126'); // As typed, while the reader is in the field.
+    expect(button.textContent).toBe('35,126');
     key(input, 'Enter');
-    expect(input.value).toBe('35,126');
+    expect(input.hidden).toBe(true);
+    expect(button.hidden).toBe(false);
+    expect(document.activeElement).toBe(button);
     expect(error.hidden).toBe(true);
+    // Enter (or F2) on the spin button opens the field with the value to overwrite.
+    key(button, 'F2');
+    expect(input.hidden).toBe(false);
+    expect(input.value).toBe('35,126');
+    // Arrows in the field still step, and show the value formatted.
+    key(input, 'ArrowUp');
+    expect(state.currentState().inputs.images).toBeGreaterThan(35_126);
+    expect(input.value).toBe(formatCount(state.currentState().inputs.images));
+    // A shortcut types nothing.
+    key(input, 'Escape');
+    expect(key(button, 'c', { ctrlKey: true })).toBe(true);
+    expect(input.hidden).toBe(true);
   });
 
   test.each(['1,00', '-5', '4.5', '١٠٠', '<b>1</b>', ''])(
-    'typed %j: refused on leaving, with the range, and the state unchanged',
+    'typed %j: refused with the range on Enter and on leaving, the state unchanged; Escape closes',
     async (text) => {
       const { number, state } = await page(numHtml('epochs'));
-      const { root, input, error } = parts('epochs');
+      const { root, button, error, editor } = parts('epochs');
       number.enhanceAdjustableNumber(root);
-      input.focus();
+      key(button, 'Enter');
+      const input = editor();
       type(input, text);
-      input.dispatchEvent(new Event('change'));
+      key(input, 'Enter');
       expect(state.currentState().inputs.epochs).toBe(120);
       expect(error.hidden).toBe(false);
       expect(error.textContent).toMatch(/^Epochs must be a whole number from 1 to 100,000;/);
       expect(input.getAttribute('aria-invalid')).toBe('true');
-      // Escape puts the state's value back and the message away.
+      expect(input.getAttribute('aria-describedby')).toBe('num-epochs-error');
+      expect(input.hidden).toBe(false); // The refused text stays to be fixed.
+      input.dispatchEvent(new FocusEvent('blur'));
+      expect(input.hidden).toBe(false);
+      expect(error.hidden).toBe(false);
+      // Escape puts the message away and shows the state's value.
+      input.focus();
       key(input, 'Escape');
-      expect(input.value).toBe('120');
+      expect(input.hidden).toBe(true);
+      expect(button.textContent).toBe('120');
+      expect(document.activeElement).toBe(button);
       expect(error.hidden).toBe(true);
       expect(input.hasAttribute('aria-invalid')).toBe(false);
     },
   );
 
+  test('leaving the field applies a readable number and closes it', async () => {
+    const { number, state } = await page(numHtml('epochs'));
+    const { root, button, editor } = parts('epochs');
+    number.enhanceAdjustableNumber(root);
+    key(button, '9');
+    const input = editor();
+    input.value = '90'; // Pasted: no input event.
+    input.dispatchEvent(new FocusEvent('blur'));
+    expect(state.currentState().inputs.epochs).toBe(90);
+    expect(input.hidden).toBe(true);
+    expect(button.hidden).toBe(false);
+  });
+
   test('a value the engine refuses in combination is explained beside the field', async () => {
     const { number, state } = await page(numHtml('images'), '?framework=keras&val=50&images=10');
-    const { root, input, error } = parts('images');
+    const { root, button, error, editor } = parts('images');
     number.enhanceAdjustableNumber(root);
-    type(input, '1');
-    key(input, 'Enter');
+    key(button, '1');
+    key(editor(), 'Enter');
     expect(state.currentState().inputs.images).toBe(10);
     expect(error.textContent).toMatch(/^A validation share of 50 % leaves no training images out of 1 image/);
-    key(input, 'ArrowUp');
+    expect(editor().hidden).toBe(false);
+    key(editor(), 'ArrowUp');
     expect(state.currentState().inputs.images).toBe(11);
     expect(error.hidden).toBe(true);
   });
 
   test('follows changes made elsewhere, but not over a number the reader is still typing', async () => {
     const { number, state } = await page(numHtml('epochs'));
-    const { root, input } = parts('epochs');
+    const { root, button, error, editor } = parts('epochs');
     number.enhanceAdjustableNumber(root);
     state.updateInputs({ epochs: 50 });
-    expect(input.value).toBe('50');
-    input.focus();
+    expect(button.textContent).toBe('50');
+    key(button, 'Enter');
+    const input = editor();
     type(input, '1e');
     state.updateInputs({ images: 100 });
     expect(input.value).toBe('1e');
     type(input, '50.0');
     state.updateInputs({ epochs: 7 });
     expect(input.value).toBe('7');
+    // A field left flagged closes when the number changes elsewhere: the page shows one value.
+    type(input, 'x');
+    key(input, 'Enter');
+    expect(error.hidden).toBe(false);
+    input.blur();
+    state.updateInputs({ epochs: 8 });
+    expect(input.hidden).toBe(true);
+    expect(error.hidden).toBe(true);
+    expect(button.textContent).toBe('8');
   });
 
-  test('a sideways drag steps along the track; a click without a drag selects the text', async () => {
+  test('a sideways drag steps along the track; a click without a drag opens the field', async () => {
     const { number, state } = await page(numHtml('epochs'));
-    const { root, input } = parts('epochs');
+    const { root, button, editor } = parts('epochs');
     number.enhanceAdjustableNumber(root);
-    input.setPointerCapture = () => {};
+    button.setPointerCapture = () => {};
     const pointer = (kind: string, clientX: number) =>
-      input.dispatchEvent(
+      button.dispatchEvent(
         new PointerEvent(kind, { pointerId: 1, clientX, button: 0, bubbles: true, cancelable: true }),
       );
     pointer('pointerdown', 100);
@@ -177,39 +254,39 @@ describe('an in-text number', () => {
     expect(state.currentState().inputs.epochs).toBe(120);
     pointer('pointerup', 100);
     expect(root.classList.contains('num-dragging')).toBe(false);
-    expect(document.activeElement).not.toBe(input);
+    expect(root.querySelector('input')).toBeNull();
 
     pointer('pointerdown', 50);
     pointer('pointerup', 50);
-    expect(document.activeElement).toBe(input);
+    expect(document.activeElement).toBe(editor());
+    expect(editor().value).toBe('120');
   });
 
-  test('a step the engine refuses stays unapplied and explained; other keys, clicks and stray pointers do nothing', async () => {
+  test('a step the engine refuses stays unapplied and explained; other keys and stray pointers do nothing', async () => {
     const { number, state } = await page(
-      `<span data-num-for="images"><input type="text" role="spinbutton"><span data-num-error hidden></span></span><span data-num-for="epochs"></span>`,
+      `<span data-num-for="images"><span data-num-static></span><span data-num-error hidden></span></span><span data-num-for="epochs"></span>`,
       '?framework=keras&val=50&images=2',
     );
-    const { root, input, error } = parts('images');
+    const { root, button, error } = parts('images');
     number.enhanceAdjustableNumber(root);
-    // Markup without its field is left alone.
+    // Markup without its number is left alone.
     const bare = document.querySelector<HTMLElement>('[data-num-for="epochs"]');
     if (bare) number.enhanceAdjustableNumber(bare);
-    key(input, 'ArrowDown');
+    expect(bare?.getAttribute('role')).toBeNull();
+    // Without an id on the message there is nothing to point at.
+    expect(button.hasAttribute('aria-describedby')).toBe(false);
+    key(button, 'ArrowDown');
     expect(state.currentState().inputs.images).toBe(2);
     expect(error.textContent).toMatch(/^A validation share of 50 % leaves no training images out of 1 image/);
-    key(input, 'a');
-    input.setPointerCapture = () => {};
-    const pointer = (kind: string, clientX: number, button = 0) =>
-      input.dispatchEvent(new PointerEvent(kind, { pointerId: 2, clientX, button, bubbles: true }));
+    button.setPointerCapture = () => {};
+    const pointer = (kind: string, clientX: number, which = 0) =>
+      button.dispatchEvent(new PointerEvent(kind, { pointerId: 2, clientX, button: which, bubbles: true }));
     pointer('pointermove', 300);
     pointer('pointerup', 300);
     pointer('pointerdown', 0, 2); // Not the main button.
     pointer('pointermove', 300);
-    input.focus();
-    pointer('pointerdown', 0); // Already in the field: the caret moves, nothing is dragged.
-    pointer('pointermove', 300);
     expect(state.currentState().inputs.images).toBe(2);
-    expect(input.value).toBe('2');
+    expect(root.querySelector('input')).toBeNull();
   });
 
   test('a shared link keeps parameters that are not the state’s', async () => {
