@@ -50,41 +50,26 @@ function typesCharacter(event: KeyboardEvent): boolean {
 }
 
 export function enhanceAdjustableNumber(root: HTMLElement): void {
-  const value = root.querySelector<HTMLElement>('[data-num-static]');
+  const value = root.querySelector<HTMLElement>('[role="spinbutton"]');
+  const editor = root.querySelector('input');
+  const staticText = root.querySelector('[data-num-static]');
   const message = root.querySelector<HTMLElement>('[data-num-error]');
-  if (!value || !message) return;
+  if (!value || !editor || !message) return;
   const field = root.dataset['numFor'] as NumericField;
   const spec = FIELD_SPECS[field];
-  const name = root.dataset['numLabel'] ?? spec.label;
   // Steps retrace themselves: the way back from a step is the value it started from.
   let lastStep: { from: number; to: number; direction: 1 | -1 } | undefined;
-  // The field for typing, made the first time the reader types.
-  let editor: HTMLInputElement | undefined;
 
-  value.setAttribute('role', 'spinbutton');
-  value.tabIndex = 0;
-  value.setAttribute('aria-label', `${name} (adjustable: arrow keys, type, or drag sideways)`);
-  value.setAttribute('aria-valuemin', String(spec.min));
-  value.setAttribute('aria-valuemax', String(spec.max));
-  if (message.id) value.setAttribute('aria-describedby', message.id);
-
-  const editing = () => editor !== undefined && !editor.hidden;
-  const fitWidth = (input: HTMLInputElement) => {
-    input.style.setProperty('--chars', String(Math.max(2, input.value.length)));
-  };
+  const fitWidth = () => editor.style.setProperty('--chars', String(Math.max(2, editor.value.length)));
   const showError = (text: string) => {
     setText(message, text);
     message.hidden = text === '';
-    if (editor) setAttribute(editor, 'aria-invalid', text === '' ? null : 'true');
+    setAttribute(editor, 'aria-invalid', text === '' ? null : 'true');
   };
   const apply = (next: number): boolean => {
     const result = updateInputs({ [field]: next });
-    if (!result.ok) {
-      showError(result.errors.map((error) => error.message).join(' '));
-      return false;
-    }
-    showError('');
-    return true;
+    showError(result.ok ? '' : result.errors.map((error) => error.message).join(' '));
+    return result.ok;
   };
   const stepBy = (direction: 1 | -1, kind: StepKind) => {
     const current = currentState().inputs[field];
@@ -93,13 +78,21 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     else if (kind === 'page') next = pageStep(field, current, direction);
     else if (lastStep && lastStep.to === current && lastStep.direction === -direction) next = lastStep.from;
     else next = stepValue(field, current, direction);
-    if (next === current) return;
-    if (apply(next)) lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
+    if (next !== current && apply(next))
+      lastStep = kind === 'step' ? { from: current, to: next, direction } : undefined;
   };
 
+  /** Opens the field for typing, with `typed` in it or the current value selected. */
+  const openEditor = (typed?: string) => {
+    editor.value = typed ?? formatCount(currentState().inputs[field]);
+    fitWidth();
+    value.hidden = true;
+    editor.hidden = false;
+    editor.focus();
+    if (typed === undefined) editor.select();
+  };
   /** Closes the field and shows the spin button again (focused, if the reader is still here). */
   const closeEditor = (refocus: boolean) => {
-    if (!editor || editor.hidden) return;
     editor.hidden = true;
     value.hidden = false;
     showError('');
@@ -107,79 +100,40 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
   };
   /** Reads the field: a readable value is applied and the field closes; anything else is flagged. */
   const commit = (refocus: boolean) => {
-    if (!editor) return;
     const parsed = parseField(field, editor.value);
-    if (!parsed.ok) {
-      showError(parsed.errors.map((error) => error.message).join(' '));
-      return;
-    }
-    if (apply(parsed.value)) closeEditor(refocus);
-  };
-  const createEditor = (): HTMLInputElement => {
-    const input = document.createElement('input');
-    input.type = 'text';
-    input.className = 'num-input';
-    input.inputMode = 'numeric';
-    input.autocomplete = 'off';
-    input.spellcheck = false;
-    input.hidden = true;
-    input.setAttribute('aria-label', `${name}: type a number, Enter to apply, Escape to cancel`);
-    if (message.id) input.setAttribute('aria-describedby', message.id);
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        commit(true);
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        closeEditor(true);
-      } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-        event.preventDefault();
-        stepBy(event.key === 'ArrowUp' ? 1 : -1, 'step');
-        input.value = formatCount(currentState().inputs[field]);
-        fitWidth(input);
-      }
-    });
-    // Typing: a readable value applies at once; anything else waits for Enter or leaving the field.
-    // Read as a link is read (parseField): "48,000" is grouped, "1,00" is refused, not taken for 100.
-    input.addEventListener('input', () => {
-      fitWidth(input);
-      const parsed = parseField(field, input.value);
-      if (parsed.ok) {
-        lastStep = undefined;
-        apply(parsed.value);
-      }
-    });
-    // Leaving the field applies what it reads; text that is no number stays, flagged, until fixed.
-    // (A field closed by Enter or Escape is hidden before it loses focus, and is not read again.)
-    input.addEventListener('blur', () => {
-      if (!input.hidden) commit(false);
-    });
-    value.after(input);
-    return input;
-  };
-  /** Opens the field for typing, with `typed` in it or the current value selected. */
-  const openEditor = (typed?: string) => {
-    editor ??= createEditor();
-    editor.value = typed ?? formatCount(currentState().inputs[field]);
-    fitWidth(editor);
-    value.hidden = true;
-    editor.hidden = false;
-    editor.focus();
-    if (typed === undefined) editor.select();
+    if (!parsed.ok) showError(parsed.errors.map((error) => error.message).join(' '));
+    else if (apply(parsed.value)) closeEditor(refocus);
   };
 
   value.addEventListener('keydown', (event) => {
     const action = STEP_KEYS[event.key];
-    if (action) {
-      event.preventDefault();
-      stepBy(...action);
-    } else if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      openEditor();
-    } else if (typesCharacter(event)) {
-      event.preventDefault();
-      openEditor(event.key);
+    const typed = typesCharacter(event);
+    if (action) stepBy(...action);
+    else if (event.key === 'Enter' || event.key === 'F2') openEditor();
+    else if (typed) openEditor(event.key);
+    else return;
+    event.preventDefault();
+  });
+  editor.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') commit(true);
+    else if (event.key === 'Escape') closeEditor(true);
+    else return;
+    event.preventDefault();
+  });
+  // Typing: a readable value applies at once; anything else waits for Enter or leaving the field.
+  // Read as a link is read (parseField): "48,000" is grouped, "1,00" is refused, not taken for 100.
+  editor.addEventListener('input', () => {
+    fitWidth();
+    const parsed = parseField(field, editor.value);
+    if (parsed.ok) {
+      lastStep = undefined;
+      apply(parsed.value);
     }
+  });
+  // Leaving the field applies what it reads; text that is no number stays, flagged, until fixed.
+  // (A field closed by Enter or Escape is hidden before it loses focus, and is not read again.)
+  editor.addEventListener('blur', () => {
+    if (!editor.hidden) commit(false);
   });
 
   // A sideways drag moves along the track; a click without a drag opens the field for typing.
@@ -216,20 +170,19 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
 
   subscribe((state) => {
     const now = state.inputs[field];
-    setText(value, formatCount(now));
+    const text = formatCount(now);
+    setText(value, text);
+    setText(staticText, text);
     setAttribute(value, 'aria-valuenow', String(now));
     setAttribute(value, 'aria-valuetext', fieldValueText(field, now));
-    if (!editor || !editing()) return;
+    if (editor.hidden) return;
     // While the reader types, their text stays as typed (an unfinished number, or the same value
     // unformatted); a change made elsewhere while the field is left flagged closes it.
-    if (document.activeElement !== editor) {
-      closeEditor(false);
-      return;
-    }
+    if (document.activeElement !== editor) return closeEditor(false);
     const typed = parseField(field, editor.value);
     if (typed.ok && typed.value !== now) {
-      editor.value = formatCount(now);
-      fitWidth(editor);
+      editor.value = text;
+      fitWidth();
     }
   });
 }

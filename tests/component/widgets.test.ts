@@ -5,6 +5,7 @@ import Calculator from '../../src/components/Calculator.astro';
 import Derivation from '../../src/components/Derivation.astro';
 import FrameworkTable from '../../src/components/FrameworkTable.astro';
 import ResultList from '../../src/components/ResultList.astro';
+import Num from '../../src/components/article/Num.astro';
 import { setPageInputs } from '../../src/article/page-state';
 import {
   DEFAULT_INPUTS,
@@ -240,5 +241,35 @@ describe('Calculator for an article', () => {
     const full = await container.renderToString(Calculator, { props: { plan, results: 'all' } });
     expect(full).toContain('data-headline');
     expect(full).not.toContain('All counts');
+  });
+});
+
+describe('Num (an in-text number)', () => {
+  test('text for print and for pages without scripts; a named spin button and a hidden field for typing', async () => {
+    const locals = {};
+    setPageInputs(locals, { images: 35_126 });
+    const html = await container.renderToString(Num, { props: { field: 'images' }, locals });
+    const again = await container.renderToString(Num, {
+      props: { field: 'images', label: 'Retinal images' },
+      locals,
+    });
+    expect(html).toMatch(/<span class="num-static"[^>]*data-num-static[^>]*>35,126<\/span>/);
+    const button = html.match(/<span[^>]*role="spinbutton"[^>]*>([^<]*)<\/span>/);
+    expect(button?.[1]).toBe('35,126');
+    const attributes = button?.[0] ?? '';
+    expect(attributes).toContain('tabindex="0"');
+    expect(attributes).toContain('aria-label="Images (adjustable: arrow keys, type, or drag sideways)"');
+    expect(attributes).toContain('aria-valuenow="35126"');
+    expect(attributes).toContain('aria-valuetext="35,126 images"');
+    expect(attributes).toContain(`aria-valuemin="${FIELD_SPECS.images.min}"`);
+    expect(attributes).toContain(`aria-valuemax="${FIELD_SPECS.images.max}"`);
+    // The spin button and the field point at the message; ids stay unique on the page.
+    const id = attributes.match(/ id="([^"]+)"/)?.[1];
+    expect(attributes).toContain(`aria-describedby="${id}-error"`);
+    expect(html).toMatch(new RegExp(`<input[^>]*aria-describedby="${id}-error"[^>]*hidden`));
+    expect(html).toContain(`id="${id}-error"`);
+    expect(html).toContain('aria-label="Images: type a number, Enter to apply, Escape to cancel"');
+    expect(again).toContain('aria-label="Retinal images (adjustable: arrow keys, type, or drag sideways)"');
+    expect(again).not.toContain(` id="${id}"`);
   });
 });
