@@ -65,6 +65,12 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
     setText(message, text);
     message.hidden = text === '';
     setAttribute(editor, 'aria-invalid', text === '' ? null : 'true');
+    // The message hangs from the number's left edge: near the right of a phone's screen, it moves
+    // left so that it ends 8 px inside the screen.
+    if (!text) return;
+    message.style.translate = '';
+    const overflow = message.getBoundingClientRect().right + 8 - document.documentElement.clientWidth;
+    if (overflow > 0) message.style.translate = `${-overflow}px`;
   };
   const apply = (next: number): boolean => {
     const result = updateInputs({ [field]: next });

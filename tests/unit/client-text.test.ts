@@ -170,6 +170,23 @@ describe('an in-text number', () => {
     },
   );
 
+  test('a message that would run off the right of the screen moves left to end inside it', async () => {
+    const { number } = await page(numHtml('epochs'));
+    const { root, button, error, editor } = parts('epochs');
+    number.enhanceAdjustableNumber(root);
+    Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, value: 320 });
+    let right = 400;
+    error.getBoundingClientRect = () => ({ right }) as DOMRect;
+    key(button, 'x');
+    key(editor(), 'Enter');
+    expect(error.style.translate).toBe('-88px');
+    // Room enough: it stays where it hangs.
+    right = 300;
+    key(editor(), 'Enter');
+    expect(error.style.translate).toBe('');
+    Reflect.deleteProperty(document.documentElement, 'clientWidth');
+  });
+
   test('leaving the field applies a readable number and closes it', async () => {
     const { number, state } = await page(numHtml('epochs'));
     const { root, button, editor } = parts('epochs');
