@@ -44,9 +44,12 @@ const STEP_KEYS: Record<string, [1 | -1, StepKind]> = {
   End: [1, 'end'],
 };
 
-/** A key that types a character (and no shortcut): it opens the field with that character. */
-function typesCharacter(event: KeyboardEvent): boolean {
-  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
+/**
+ * A key that types a digit (and no shortcut): it opens the field with that digit. Letters are
+ * left alone: a screen reader's single-key commands must not open a field by accident.
+ */
+function typesDigit(event: KeyboardEvent): boolean {
+  return /^[0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
 export function enhanceAdjustableNumber(root: HTMLElement): void {
@@ -113,10 +116,9 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
 
   value.addEventListener('keydown', (event) => {
     const action = STEP_KEYS[event.key];
-    const typed = typesCharacter(event);
     if (action) stepBy(...action);
     else if (event.key === 'Enter' || event.key === 'F2') openEditor();
-    else if (typed) openEditor(event.key);
+    else if (typesDigit(event)) openEditor(event.key);
     else return;
     event.preventDefault();
   });
