@@ -64,12 +64,15 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
   let lastStep: { from: number; to: number; direction: 1 | -1 } | undefined;
 
   const fitWidth = () => editor.style.setProperty('--chars', String(Math.max(2, editor.value.length)));
-  const showError = (text: string) => {
+  /** Shows what was refused beside the number (nothing, when `errors` is empty). */
+  const showErrors = (errors: readonly { message: string }[]) => {
+    const text = errors.map((error) => error.message).join(' ');
     setText(message, text);
     message.hidden = text === '';
     setAttribute(editor, 'aria-invalid', text === '' ? null : 'true');
     // The message hangs from the number's left edge: near the right of a phone's screen, it moves
-    // left so that it ends 8 px inside the screen.
+    // left so that it ends 8 px inside the screen. (Not at the screen's foot, as a glossary
+    // definition goes on a phone: there the keyboard the field opened would cover it.)
     if (!text) return;
     message.style.translate = '';
     const overflow = message.getBoundingClientRect().right + 8 - document.documentElement.clientWidth;
@@ -77,7 +80,7 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
   };
   const apply = (next: number): boolean => {
     const result = updateInputs({ [field]: next });
-    showError(result.ok ? '' : result.errors.map((error) => error.message).join(' '));
+    showErrors(result.ok ? [] : result.errors);
     return result.ok;
   };
   const stepBy = (direction: 1 | -1, kind: StepKind) => {
@@ -104,13 +107,13 @@ export function enhanceAdjustableNumber(root: HTMLElement): void {
   const closeEditor = (refocus: boolean) => {
     editor.hidden = true;
     value.hidden = false;
-    showError('');
+    showErrors([]);
     if (refocus) value.focus();
   };
   /** Reads the field: a readable value is applied and the field closes; anything else is flagged. */
   const commit = (refocus: boolean) => {
     const parsed = parseField(field, editor.value);
-    if (!parsed.ok) showError(parsed.errors.map((error) => error.message).join(' '));
+    if (!parsed.ok) showErrors(parsed.errors);
     else if (apply(parsed.value)) closeEditor(refocus);
   };
 

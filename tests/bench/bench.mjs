@@ -307,6 +307,12 @@ async function measureAllCharts(browser, pageUrl) {
   return { ...charts, wholePage: { gzip: wholePage.gzip, files: wholePage.files.length } };
 }
 
+/** A Lighthouse run's score (0–100) in one category; NaN if it has none. */
+function scoreOf(run, category) {
+  const score = run.categories[category]?.score;
+  return score == null ? NaN : Math.round(score * 100);
+}
+
 /** Lighthouse's four scores (0–100) for each page, each the median of its runs, over one Chromium. */
 async function runLighthouse(executablePath, urls) {
   const { default: lighthouse } = await import('lighthouse');
@@ -322,7 +328,7 @@ async function runLighthouse(executablePath, urls) {
       '--disable-background-networking',
       '--no-first-run',
       '--no-default-browser-check',
-      // The bench's own certificate for 127.0.0.1, made for this run (servePages).
+      // The bench's own certificate for 127.0.0.1, made for this run (serveSecure).
       '--ignore-certificate-errors',
       `--remote-debugging-port=${port}`,
       `--user-data-dir=${profile}`,
@@ -346,14 +352,12 @@ async function runLighthouse(executablePath, urls) {
       }
       // Each category's median score; the audits below full marks are read from the run whose
       // performance is that median (the first, if several).
-      const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
-      const scoreOf = (run, id) => {
-        const score = run.categories[id]?.score;
-        return score == null ? NaN : Math.round(score * 100);
-      };
       const scores = {};
       for (const id of LIGHTHOUSE_CATEGORIES)
-        scores[id] = runs.length ? median(runs.map((run) => scoreOf(run, id))) : NaN;
+        scores[id] = quantile(
+          runs.map((run) => scoreOf(run, id)).sort((a, b) => a - b),
+          0.5,
+        );
       const performanceRuns = runs.map((run) => scoreOf(run, 'performance'));
       const lhr = runs.find((run) => scoreOf(run, 'performance') === scores.performance) ?? runs[0];
       const failing = [];
@@ -446,24 +450,17 @@ function serveSecure(directory, base, port) {
   const folder = mkdtempSync(join(tmpdir(), 'hmb-bench-tls-'));
   const key = join(folder, 'key.pem');
   const cert = join(folder, 'cert.pem');
+  const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
   const made = spawnSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1'].concat([
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ]),
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', ...subject, '-keyout', key, '-out', cert],
     { stdio: 'ignore' },
   );
-  if (made.status !== 0 || !existsSync(cert)) return Promise.resolve(undefined);
-  const server = createSecureServer(
-    { allowHTTP1: true, key: readFileSync(key), cert: readFileSync(cert) },
-    staticHandler(directory, base),
-  );
+  const tls =
+    made.status === 0 && existsSync(cert) ? { key: readFileSync(key), cert: readFileSync(cert) } : undefined;
   rmSync(folder, { recursive: true, force: true });
+  if (!tls) return Promise.resolve(undefined);
+  const server = createSecureServer({ allowHTTP1: true, ...tls }, staticHandler(directory, base));
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
